@@ -1,0 +1,494 @@
+//! Evaluation: each activity under each rule set, then caps, requirement, totals and
+//! compliance. Generic over the vocabulary in `model`; no document is named here.
+
+use crate::hours::{cents, show, show_f, to_f64};
+use crate::input::{Activity, Input};
+use crate::model::{Cap, Clause, Credit, Crediting, Rule, RuleSet, Subject, SubjectOf, TimeRule};
+use crate::report::*;
+use chrono::NaiveDate;
+
+/// Hours in cents; `max: None` is "no maximum".
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Span {
+    min: i64,
+    max: Option<i64>,
+}
+
+impl Span {
+    const ZERO: Span = Span { min: 0, max: Some(0) };
+    fn exact(c: i64) -> Span {
+        Span { min: c, max: Some(c) }
+    }
+    fn range(self) -> Range {
+        Range { min: to_f64(self.min), max: self.max.map(to_f64) }
+    }
+    fn add(self, o: Span) -> Span {
+        Span { min: self.min + o.min, max: self.max.zip(o.max).map(|(a, b)| a + b) }
+    }
+}
+
+/// What the engine knows of a line before caps and totals.
+struct Draft<'r> {
+    subject: Subject,
+    span: Span,
+    status: Status,
+    clause: Option<Clause>,
+    explain: String,
+    parts: Option<[(Subject, Span); 2]>,
+    cap: Option<&'r Cap>,
+    effect: Effect,
+}
+
+/// What a line does besides crediting hours.
+#[derive(Clone, Copy, PartialEq)]
+enum Effect {
+    None,
+    Deemed { public: bool, professional: bool },
+    Leave { months: u32 },
+    Relief,
+}
+
+/// The crediting rules of a rule set, with deferrals resolved.
+pub struct Resolved<'a> {
+    time: &'a TimeRule,
+    caps: &'a [Cap],
+    rules: &'a [Rule],
+    closest: &'a [crate::model::Closest],
+    no_carry_over: Option<&'a Clause>,
+    /// For borrowed rules: the lending document's number, put before each clause ref.
+    prefix: Option<(String, &'a Clause)>,
+}
+
+/// Finds the crediting rules of `rs`, following one deferral to another set of `all`.
+pub fn resolve<'a>(rs: &'a RuleSet, all: &'a [RuleSet]) -> Option<Resolved<'a>> {
+    match &rs.crediting {
+        Crediting::Own { time, caps, rules, closest, no_carry_over } => {
+            Some(Resolved { time, caps, rules, closest, no_carry_over: no_carry_over.as_ref(), prefix: None })
+        }
+        Crediting::Borrowed { from, clause } => {
+            let lender = all.iter().find(|r| &r.id == from)?;
+            match &lender.crediting {
+                Crediting::Own { time, caps, rules, closest, no_carry_over } => Some(Resolved {
+                    time,
+                    caps,
+                    rules,
+                    closest,
+                    no_carry_over: no_carry_over.as_ref(),
+                    prefix: Some((lender.doc_number.clone().unwrap_or_else(|| lender.title.clone()), clause)),
+                }),
+                Crediting::Borrowed { .. } => None,
+            }
+        }
+    }
+}
+
+impl Resolved<'_> {
+    fn cite(&self, c: &Clause) -> Clause {
+        match &self.prefix {
+            Some((doc, _)) => Clause { reference: format!("{doc}{}", c.reference), quote: c.quote.clone() },
+            None => c.clone(),
+        }
+    }
+    fn cap(&self, id: &Option<String>) -> Option<&Cap> {
+        id.as_ref().and_then(|id| self.caps.iter().find(|c| &c.id == id))
+    }
+}
+
+fn matches(rule: &Rule, a: &Activity) -> bool {
+    rule.kind == a.kind && rule.when.iter().all(|w| w.values.iter().any(|v| a.value_is(&w.field, v)))
+}
+
+/// The years an activity dated `year` counts for: `years` of them, ending with its own.
+fn span_years(year: i32, years: u32) -> (i32, i32) {
+    (year - (years.max(1) as i32 - 1), year)
+}
+
+fn years_text(from: i32, to: i32) -> String {
+    if from == to {
+        format!("{to} 年度")
+    } else {
+        format!("{from}–{to} 年度")
+    }
+}
+
+/// Actual time in 学时 under the document's time rule, with the words for it.
+fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>) -> (f64, String) {
+    let day_rate = max_per_day.map_or(t.day_hours, |m| m.min(t.day_hours));
+    if let Some(h) = a.number("hours") {
+        if let (Some(d), Some(m)) = (a.number("days"), max_per_day) {
+            if h > d * m {
+                let limit = d * m;
+                return (limit, format!("{} 学时，每天不超过 {} 学时：{} 天 × {} = {}", show_f(h), show_f(m), show_f(d), show_f(m), show_f(limit)));
+            }
+        }
+        return (h, format!("{} 学时", show_f(h)));
+    }
+    let mut parts = Vec::new();
+    let mut total = 0.0;
+    if let Some(d) = a.number("days") {
+        total += d * day_rate;
+        parts.push(format!("{} 天 × {} 学时/天", show_f(d), show_f(day_rate)));
+    }
+    if let Some(m) = a.number("minutes") {
+        total += m / t.minutes_per_hour;
+        parts.push(format!("{} 分钟 ÷ {} 分钟/学时", show_f(m), show_f(t.minutes_per_hour)));
+    }
+    (total, format!("{} = {}", parts.join(" + "), show_f(total)))
+}
+
+/// Days of an activity for a per-day rate: `days`, else its time at a day's 学时.
+fn days_of(a: &Activity, t: &TimeRule) -> (f64, String) {
+    if let Some(d) = a.number("days") {
+        return (d, format!("{} 天", show_f(d)));
+    }
+    let (h, words) = time_hours(a, t, None);
+    let d = h / t.day_hours;
+    (d, format!("{words}，÷ {} 学时/天 = {} 天", show_f(t.day_hours), show_f(d)))
+}
+
+fn subject_of(rule: &Rule, a: &Activity) -> Subject {
+    match rule.subject {
+        SubjectOf::Public => Subject::Public,
+        SubjectOf::Professional => Subject::Professional,
+        SubjectOf::Activity => match a.choice("subject") {
+            Some("public") => Subject::Public,
+            _ => Subject::Professional,
+        },
+    }
+}
+
+fn part_name(public: bool, professional: bool) -> &'static str {
+    match (public, professional) {
+        (true, true) => "全部公需和专业科目",
+        (true, false) => "公需科目",
+        _ => "专业科目",
+    }
+}
+
+/// One activity under one rule, before caps.
+fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
+    let Some(rule) = res.rules.iter().find(|r| matches(r, a)) else {
+        let hint = res.closest.iter().find(|c| c.kind == a.kind).map(|c| format!("；{}", c.note)).unwrap_or_default();
+        return Draft {
+            subject: Subject::Professional,
+            span: Span::ZERO,
+            status: Status::NotCovered,
+            clause: None,
+            explain: format!("本文件未规定此类活动的学时{hint}"),
+            parts: None,
+            cap: None,
+            effect: Effect::None,
+        };
+    };
+    let subject = subject_of(rule, a);
+    let clause = Some(res.cite(&rule.clause));
+    let cap = res.cap(&rule.cap);
+    let label = &rule.label;
+    let mut d = Draft { subject, span: Span::ZERO, status: Status::Credited, clause, explain: String::new(), parts: None, cap, effect: Effect::None };
+
+    let covered_years = match &rule.credit {
+        Credit::Deemed { years, .. } => *years,
+        Credit::PerStudyYear { .. } => a.study_years(),
+        _ => 1,
+    };
+    let (first, last) = span_years(a.year(), covered_years);
+    if year < first || year > last {
+        let carry = res.no_carry_over.map(|c| format!("；{}：不得结转", res.cite(c).reference)).unwrap_or_default();
+        d.status = Status::OtherYear;
+        d.cap = None;
+        d.explain = format!("{label}：计入{}，不计入 {year} 年度{carry}", years_text(first, last));
+        return d;
+    }
+
+    let exact = |d: &mut Draft, h: f64, words: String| {
+        d.span = Span::exact(cents(h));
+        d.explain = format!("{label}：{words}");
+    };
+    match &rule.credit {
+        Credit::Fixed { hours } => exact(&mut d, *hours, format!("每项 {} 学时", show_f(*hours))),
+        Credit::PerUnit { hours, field, unit } => {
+            let n = a.number(field).unwrap_or(0.0);
+            exact(&mut d, hours * n, format!("{} × {} {unit} = {}", show_f(*hours), show_f(n), show_f(hours * n)));
+        }
+        Credit::SharedByAuthors { hours } => {
+            let n = a.number("authors").unwrap_or(1.0).max(1.0);
+            let share = hours / n;
+            d.span = Span::exact(cents(share));
+            d.explain = format!("{label}：{} ÷ {} 位作者 = {}", show_f(*hours), show_f(n), show(cents(share)));
+        }
+        Credit::Time { multiple, max_per_day } => {
+            let (h, words) = time_hours(a, res.time, *max_per_day);
+            if *multiple == 1.0 {
+                exact(&mut d, h, words);
+            } else {
+                let x = h * multiple;
+                exact(&mut d, x, format!("{words} × {} = {}", show_f(*multiple), show_f(x)));
+            }
+        }
+        Credit::PerDay { hours_per_day, paper_bonus } => {
+            let (days, words) = days_of(a, res.time);
+            let base = days * hours_per_day;
+            let bonus = if a.flag("presentedPaper") { *paper_bonus } else { 0.0 };
+            let text = if bonus > 0.0 {
+                format!("{words} × {} 学时/天 + 宣读论文 {} = {}", show_f(*hours_per_day), show_f(bonus), show_f(base + bonus))
+            } else {
+                format!("{words} × {} 学时/天 = {}", show_f(*hours_per_day), show_f(base))
+            };
+            exact(&mut d, base + bonus, text);
+        }
+        Credit::UpTo => {
+            let max = cap.map(|c| cents(c.hours));
+            d.span = Span { min: 0, max };
+            d.status = if max.is_some() { Status::UpTo } else { Status::Undetermined };
+            d.explain = match cap {
+                Some(c) => format!("{label}：文件只规定每年最多 {} 学时，具体学时由认定部门确定", show_f(c.hours)),
+                None => format!("{label}：文件未规定具体学时，由认定部门确定"),
+            };
+        }
+        Credit::Undetermined => match cap {
+            // The clause's yearly cap still bounds what it can give.
+            Some(c) => {
+                d.span = Span { min: 0, max: Some(cents(c.hours)) };
+                d.status = Status::UpTo;
+                d.explain = format!("{label}：文件未规定具体学时，由认定部门确定；{}每年最多 {} 学时", c.label, show_f(c.hours));
+            }
+            None => {
+                d.span = Span { min: 0, max: None };
+                d.status = Status::Undetermined;
+                d.explain = format!("{label}：文件未规定具体学时，由认定部门确定");
+            }
+        },
+        Credit::Deemed { public, professional, years } => {
+            d.status = Status::Deemed;
+            d.effect = Effect::Deemed { public: *public, professional: *professional };
+            d.subject = if *professional { Subject::Professional } else { Subject::Public };
+            let span = if *years > 1 { format!("{} 个年度（{}）", years, years_text(first, last)) } else { "当年度".to_owned() };
+            d.explain = format!("{label}：视同完成{span}{}", part_name(*public, *professional));
+        }
+        Credit::PerStudyYear { hours } => {
+            d.span = Span::exact(cents(*hours));
+            d.explain = format!("{label}：学制 {covered_years} 年（{}），每年 {} 学时", years_text(first, last), show_f(*hours));
+        }
+        Credit::PerYearProRata { public, professional } => {
+            let m = f64::from(a.count("months").unwrap_or(12));
+            let (p, q) = (cents(public * m / 12.0), cents(professional * m / 12.0));
+            d.parts = Some([(Subject::Public, Span::exact(p)), (Subject::Professional, Span::exact(q))]);
+            d.subject = Subject::Professional;
+            d.span = Span::exact(p + q);
+            d.explain = format!(
+                "{label}：公需 {} × {}/12 = {}，专业 {} × {}/12 = {}",
+                show_f(*public),
+                show_f(m),
+                show(p),
+                show_f(*professional),
+                show_f(m),
+                show(q)
+            );
+        }
+        Credit::ProRateRequirement { .. } => {
+            // Decided once all leave of the year is known (see `prorate`).
+            d.effect = Effect::Leave { months: a.count("months").unwrap_or(0) };
+            d.explain = label.clone();
+        }
+        Credit::RequirementRelief => {
+            d.status = Status::Undetermined;
+            d.effect = Effect::Relief;
+            d.explain = format!("{label}：可由所在单位出具证明，适当顺延完成或适当减少学时数，数额未定");
+        }
+        Credit::Excluded => {
+            d.status = Status::NotCovered;
+            d.explain = format!("{label}，不计学时");
+        }
+    }
+    d
+}
+
+/// Shares one yearly cap among its lines in input order (contract rule 3). Both ends of
+/// the group's range are the uncapped sums clipped to the cap, so totals do not depend on
+/// order; the guaranteed hours go to the earliest lines, then the possible extra does.
+fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
+    let limit = cents(cap.hours);
+    let members: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].cap.is_some_and(|c| c.id == cap.id)).collect();
+    let sum_min: i64 = members.iter().map(|&i| drafts[i].span.min).sum();
+    let sum_max: Option<i64> = members.iter().map(|&i| drafts[i].span.max).sum();
+    let (mut left_min, group_max) = (sum_min.min(limit), sum_max.map_or(limit, |m| m.min(limit)));
+    let mut left_extra = group_max - left_min;
+    for &i in &members {
+        let d = &mut drafts[i];
+        let min = d.span.min.min(left_min);
+        left_min -= min;
+        let room = d.span.max.map_or(i64::MAX, |m| m - min);
+        let extra = room.min(left_extra);
+        left_extra -= extra;
+        let max = min + extra;
+        if min < d.span.min || Some(max) != d.span.max {
+            d.span = Span { min, max: Some(max) };
+            d.status = Status::Capped;
+            d.explain.push_str(&format!("；{}每年最多 {} 学时，本项计入 {}（已封顶）", cap.label, show_f(cap.hours), show_range(d.span)));
+        }
+    }
+}
+
+fn show_range(s: Span) -> String {
+    match s.max {
+        Some(max) if max == s.min => show(max),
+        Some(max) => format!("{}–{}", show(s.min), show(max)),
+        None => format!("{} 以上", show(s.min)),
+    }
+}
+
+/// Leave of one group counts once its months in the year exceed the clause's threshold.
+fn prorate(drafts: &mut [Draft], res: &Resolved, activities: &[Activity]) -> u32 {
+    let mut off = 0;
+    let mut groups: Vec<(&str, u32, u32)> = Vec::new(); // (group, threshold, months)
+    let rule_of = |a: &Activity| res.rules.iter().find(|r| matches(r, a));
+    for (d, a) in drafts.iter().zip(activities) {
+        if let (Effect::Leave { months }, Some(Rule { credit: Credit::ProRateRequirement { more_than_months, group }, .. })) = (d.effect, rule_of(a)) {
+            match groups.iter_mut().find(|g| g.0 == group) {
+                Some(g) => g.2 += months,
+                None => groups.push((group, *more_than_months, months)),
+            }
+        }
+    }
+    for (d, a) in drafts.iter_mut().zip(activities) {
+        if let (Effect::Leave { months }, Some(Rule { credit: Credit::ProRateRequirement { group, .. }, .. })) = (d.effect, rule_of(a)) {
+            let Some(&(_, threshold, sum)) = groups.iter().find(|g| g.0 == group) else { continue };
+            if sum > threshold {
+                d.explain = format!("{}：本年度 {} 个月（同类合计 {} 个月，超过 {} 个月），按实际在岗时间折算年度要求", d.explain, months, sum, threshold);
+            } else {
+                d.status = Status::NotCovered;
+                d.effect = Effect::None;
+                d.explain = format!("{}：同类合计 {} 个月，未超过 {} 个月，不折算", d.explain, sum, threshold);
+            }
+        }
+    }
+    for g in &groups {
+        if g.2 > g.1 {
+            off += g.2;
+        }
+    }
+    off.min(12)
+}
+
+fn in_force(rs: &RuleSet, year: i32) -> Applies {
+    let (from, to) = (crate::input::parse_date(&rs.governs.from), crate::input::parse_date(&rs.governs.to));
+    let (Some(from), Some(to)) = (from, to) else {
+        return Applies { in_force: false, note: "本文件的适用期间无法读取".to_owned() };
+    };
+    let (start, end) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31));
+    let period = format!("{} 至 {}", rs.governs.from, rs.governs.to);
+    match (start, end) {
+        (Some(s), Some(e)) if from <= s && to >= e => Applies { in_force: true, note: format!("本文件适用于 {period}，涵盖 {year} 年度") },
+        (Some(s), Some(e)) if from <= e && to >= s => {
+            Applies { in_force: true, note: format!("本文件适用于 {period}，{year} 年度只有部分时间在其适用期内") }
+        }
+        _ => Applies { in_force: false, note: format!("本文件适用于 {period}，不适用于 {year} 年度；以下结果仅供参考") },
+    }
+}
+
+/// The result of one rule set for the input.
+pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResult {
+    let year = input.year;
+    let mut drafts: Vec<Draft> = input.activities.iter().map(|a| draft(res, year, a)).collect();
+    for cap in res.caps {
+        apply_cap(&mut drafts, cap);
+    }
+    let off_months = prorate(&mut drafts, res, &input.activities);
+
+    let req = &rs.requirement;
+    let on_duty = f64::from(12 - off_months) / 12.0;
+    let requirement = Hours3 {
+        total: to_f64(cents(req.total * on_duty)),
+        public: to_f64(cents(req.public * on_duty)),
+        professional: to_f64(cents(req.professional * on_duty)),
+    };
+
+    let (mut public, mut professional) = (Span::exact(0), Span::exact(0));
+    let mut deemed = Deemed { public: false, professional: false };
+    let mut relief = false;
+    for d in &drafts {
+        for (subject, span) in d.parts.map_or_else(|| vec![(d.subject, d.span)], |p| p.to_vec()) {
+            match subject {
+                Subject::Public => public = public.add(span),
+                Subject::Professional => professional = professional.add(span),
+            }
+        }
+        match d.effect {
+            Effect::Deemed { public: p, professional: q } => {
+                deemed.public |= p;
+                deemed.professional |= q;
+            }
+            Effect::Relief => relief = true,
+            _ => {}
+        }
+    }
+    let total = public.add(professional);
+
+    // A deemed part counts as (at least) its requirement in the check.
+    let effective = |s: Span, deemed: bool, need: f64| -> Span {
+        if deemed {
+            let need = cents(need);
+            Span { min: s.min.max(need), max: s.max.map(|m| m.max(need)) }
+        } else {
+            s
+        }
+    };
+    let ep = effective(public, deemed.public, requirement.public);
+    let eq = effective(professional, deemed.professional, requirement.professional);
+    let et = ep.add(eq);
+    let need = |x: f64| cents(x);
+    let reaches = |have: Option<i64>, x: f64| have.is_none_or(|h| h >= need(x));
+    let met = ep.min >= need(requirement.public) && eq.min >= need(requirement.professional) && et.min >= need(requirement.total);
+    let possible = reaches(ep.max, requirement.public) && reaches(eq.max, requirement.professional) && reaches(et.max, requirement.total);
+    let compliance = if met {
+        Compliance::Met
+    } else if possible || relief {
+        Compliance::Possible
+    } else {
+        Compliance::Short
+    };
+    let short = |have: i64, x: f64| to_f64((need(x) - have).max(0));
+    let shortfall = Hours3 {
+        total: short(et.min, requirement.total),
+        public: short(ep.min, requirement.public),
+        professional: short(eq.min, requirement.professional),
+    };
+
+    let mut notes = rs.notes.clone();
+    if let Some((_, clause)) = &res.prefix {
+        notes.push(format!("{}：其他方式的学时按所引文件的办法认定", clause.reference));
+    }
+    if off_months > 0 {
+        notes.push(format!("本年度有 {off_months} 个月不在岗，年度要求按在岗 {}/12 折算", 12 - off_months));
+    }
+    if relief {
+        notes.push("因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”".to_owned());
+    }
+
+    let lines = drafts
+        .into_iter()
+        .zip(&input.activities)
+        .map(|(d, a)| Line {
+            activity: a.id.clone(),
+            subject: d.subject,
+            hours: d.span.range(),
+            status: d.status,
+            clause: d.clause,
+            explain: d.explain,
+            parts: d.parts.map(|p| p.iter().map(|(subject, span)| Part { subject: *subject, hours: span.range() }).collect()),
+        })
+        .collect();
+
+    RuleSetResult {
+        rule_set: rs.id.clone(),
+        title: rs.title.clone(),
+        applies: in_force(rs, year),
+        lines,
+        totals: Totals { public: public.range(), professional: professional.range(), total: total.range() },
+        requirement,
+        deemed,
+        compliance,
+        shortfall,
+        notes,
+    }
+}

@@ -1,0 +1,52 @@
+//! Hours as whole hundredths (cents), so that rounding and sums are exact.
+
+/// Rounds half up to 0.01, after first dropping binary noise below 1e-9
+/// (so 2.675, stored as 2.67499…, still becomes 2.68).
+pub fn cents(x: f64) -> i64 {
+    let nano = (x * 1e9).round() as i64;
+    (nano + 5_000_000).div_euclid(10_000_000)
+}
+
+pub fn to_f64(c: i64) -> f64 {
+    c as f64 / 100.0
+}
+
+/// `125`, `62.5`, `41.67`: as people write hours.
+pub fn show(c: i64) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    let (whole, frac) = (c.abs() / 100, c.abs() % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+/// An input number as people write it (rounded to 0.01).
+pub fn show_f(x: f64) -> String {
+    show(cents(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_up_to_hundredths() {
+        assert_eq!(cents(125.0 / 3.0), 4167);
+        assert_eq!(cents(225.0 / 7.0), 3214);
+        assert_eq!(cents(2.675), 268);
+        assert_eq!(cents(1.005), 101);
+        assert_eq!(cents(0.004), 0);
+        assert_eq!(cents(100.0 / 45.0), 222);
+    }
+
+    #[test]
+    fn shows_hours_as_people_write_them() {
+        assert_eq!(show(12500), "125");
+        assert_eq!(show(6250), "62.5");
+        assert_eq!(show(4167), "41.67");
+        assert_eq!(show(5), "0.05");
+        assert_eq!(show(0), "0");
+    }
+}

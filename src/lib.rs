@@ -1,0 +1,90 @@
+//! xueshi (学时): credits a professional's continuing-education activities under each
+//! document's rules, cites the clause behind every number and says what is still short.
+//!
+//! The engine knows nothing of JS; `wasm` is the thin facade that the page calls.
+
+pub mod engine;
+pub mod hours;
+pub mod input;
+pub mod json;
+pub mod model;
+pub mod report;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use input::{Input, InputError};
+use json::Json;
+use model::RuleSet;
+use report::{Governs, Report, RequirementInfo, RuleSetInfo};
+use std::sync::OnceLock;
+
+/// The crate version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The built-in rule sets, built once, in the contract's order.
+pub fn built_in() -> &'static [RuleSet] {
+    static SETS: OnceLock<Vec<RuleSet>> = OnceLock::new();
+    SETS.get_or_init(rules::built_in)
+}
+
+/// What a portal shows of each built-in rule set.
+pub fn rule_set_infos() -> Vec<RuleSetInfo> {
+    built_in()
+        .iter()
+        .map(|rs| {
+            let r = &rs.requirement;
+            RuleSetInfo {
+                id: rs.id.clone(),
+                title: rs.title.clone(),
+                issuer: rs.issuer.clone(),
+                doc_number: rs.doc_number.clone(),
+                region: rs.region.clone(),
+                governs: Governs { from: rs.governs.from.clone(), to: rs.governs.to.clone() },
+                requirement: RequirementInfo {
+                    total: r.total,
+                    public: r.public,
+                    professional: r.professional,
+                    professional_share: r.professional_share.map(|s| f64::from(s.numerator) / f64::from(s.denominator)),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Validates a JSON-like input against the contract.
+pub fn parse(value: &Json) -> Result<Input, InputError> {
+    let ids: Vec<&str> = built_in().iter().map(|r| r.id.as_str()).collect();
+    input::validate(value, &ids)
+}
+
+/// Evaluates a validated input under the rule sets it names (all built-in by default).
+pub fn evaluate_input(input: &Input) -> Report {
+    let all = built_in();
+    let chosen: Vec<&RuleSet> = match &input.rule_sets {
+        Some(ids) => ids.iter().filter_map(|id| all.iter().find(|r| &r.id == id)).collect(),
+        None => all.iter().collect(),
+    };
+    let results = chosen
+        .into_iter()
+        .filter_map(|rs| engine::resolve(rs, all).map(|res| engine::evaluate_one(rs, &res, input)))
+        .collect();
+    Report { year: input.year, results }
+}
+
+/// Validates and evaluates.
+pub fn evaluate(value: &Json) -> Result<Report, InputError> {
+    parse(value).map(|input| evaluate_input(&input))
+}
+
+/// The JSON entry point: contract Input as JSON text in, Report as JSON text out.
+#[cfg(feature = "json")]
+pub fn evaluate_json(text: &str) -> Result<String, InputError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Json::read(&mut de)
+        .and_then(|v| de.end().map(|_| v))
+        .map_err(|e| InputError::new(input::ErrorCode::InvalidInput, "input", format!("not valid JSON: {e}"), format!("不是有效的 JSON：{e}")))?;
+    let report = evaluate(&value)?;
+    serde_json::to_string(&report).map_err(|e| InputError::new(input::ErrorCode::InvalidInput, "input", e.to_string(), e.to_string()))
+}
