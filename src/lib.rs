@@ -12,7 +12,7 @@ pub mod report;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use input::{Input, InputError};
 use json::Json;
