@@ -197,7 +197,8 @@ impl Activity {
             Some(Value::Choice(s)) => s == text,
             Some(Value::Flag(b)) => text == if b { "true" } else { "false" },
             Some(Value::Count(n)) => text.parse::<u32>() == Ok(n),
-            Some(Value::Number(n)) => text.parse::<f64>() == Ok(n),
+            // Integer formatting only: float parsing would add kilobytes to the wasm.
+            Some(Value::Number(n)) => crate::hours::show_f(n) == text,
             None => false,
         }
     }
@@ -336,6 +337,7 @@ fn field_value(spec: &FieldSpec, value: &Json, path: &str) -> Result<Value, Inpu
         FieldType::Number { max } => {
             let n = finite(value, path)?;
             if !(0.0..=max).contains(&n) {
+                let max = crate::hours::show_f(max);
                 return Err(InputError::invalid(path, format!("must be from 0 to {max}"), format!("应在 0 到 {max} 之间")));
             }
             Ok(Value::Number(n + 0.0)) // -0 becomes 0
