@@ -36,7 +36,7 @@ test-native:
 
 # The facade in headless Chromium (wasm-bindgen-test; webdriver.json sets the flags).
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver
+	WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm
 
 test-pkg:
 	node --test pkg-tests/

@@ -56,7 +56,7 @@ pub struct Resolved<'a> {
     closest: &'a [crate::model::Closest],
     no_carry_over: Option<&'a Clause>,
     /// For borrowed rules: the lending document's number, put before each clause ref.
-    prefix: Option<(String, &'a Clause)>,
+    prefix: Option<(&'a str, &'a Clause)>,
 }
 
 /// Finds the crediting rules of `rs`, following one deferral to another set of `all`.
@@ -74,7 +74,7 @@ pub fn resolve<'a>(rs: &'a RuleSet, all: &'a [RuleSet]) -> Option<Resolved<'a>> 
                     rules,
                     closest,
                     no_carry_over: no_carry_over.as_ref(),
-                    prefix: Some((lender.doc_number.clone().unwrap_or_else(|| lender.title.clone()), clause)),
+                    prefix: Some((lender.doc_number.as_deref().unwrap_or(&lender.title), clause)),
                 }),
                 Crediting::Borrowed { .. } => None,
             }
@@ -85,11 +85,11 @@ pub fn resolve<'a>(rs: &'a RuleSet, all: &'a [RuleSet]) -> Option<Resolved<'a>> 
 impl Resolved<'_> {
     fn cite(&self, c: &Clause) -> Clause {
         match &self.prefix {
-            Some((doc, _)) => Clause { reference: format!("{doc}{}", c.reference), quote: c.quote.clone() },
+            Some((doc, _)) => Clause { reference: format!("{doc}{}", c.reference).into(), quote: c.quote.clone() },
             None => c.clone(),
         }
     }
-    fn cap(&self, id: &Option<String>) -> Option<&Cap> {
+    fn cap(&self, id: &Option<crate::model::Text>) -> Option<&Cap> {
         id.as_ref().and_then(|id| self.caps.iter().find(|c| &c.id == id))
     }
 }
@@ -288,7 +288,7 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
         Credit::ProRateRequirement { .. } => {
             // Decided once all leave of the year is known (see `prorate`).
             d.effect = Effect::Leave { months: a.count("months").unwrap_or(0) };
-            d.explain = label.clone();
+            d.explain = label.to_string();
         }
         Credit::RequirementRelief => {
             d.status = Status::Undetermined;
@@ -456,13 +456,13 @@ pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResul
 
     let mut notes = rs.notes.clone();
     if let Some((_, clause)) = &res.prefix {
-        notes.push(format!("{}：其他方式的学时按所引文件的办法认定", clause.reference));
+        notes.push(format!("{}：其他方式的学时按所引文件的办法认定", clause.reference).into());
     }
     if off_months > 0 {
-        notes.push(format!("本年度有 {off_months} 个月不在岗，年度要求按在岗 {}/12 折算", 12 - off_months));
+        notes.push(format!("本年度有 {off_months} 个月不在岗，年度要求按在岗 {}/12 折算", 12 - off_months).into());
     }
     if relief {
-        notes.push("因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”".to_owned());
+        notes.push("因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”".into());
     }
 
     let lines = drafts

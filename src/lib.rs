@@ -55,7 +55,7 @@ pub fn rule_set_infos() -> Vec<RuleSetInfo> {
 
 /// Validates a JSON-like input against the contract.
 pub fn parse(value: &Json) -> Result<Input, InputError> {
-    let ids: Vec<&str> = built_in().iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = built_in().iter().map(|r| &*r.id).collect();
     input::validate(value, &ids)
 }
 

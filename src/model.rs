@@ -3,14 +3,19 @@
 //! Everything derives serde so that a portal could hand in its own rule set in this shape.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Text of a rule set: borrowed for the built-in documents (no allocation, no code to
+/// build it), owned when a rule set is read from elsewhere.
+pub type Text = Cow<'static, str>;
 
 /// A clause of a document: where it is (`第八条第（四）项`) and its own words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     #[serde(rename = "ref")]
-    pub reference: String,
-    pub quote: String,
+    pub reference: Text,
+    pub quote: Text,
 }
 
 /// Which part of the yearly requirement hours count towards.
@@ -43,8 +48,8 @@ pub enum SubjectOf {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
-    pub from: String,
-    pub to: String,
+    pub from: Text,
+    pub to: Text,
 }
 
 /// The yearly requirement and the clause that sets it.
@@ -85,10 +90,10 @@ pub struct TimeRule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cap {
-    pub id: String,
+    pub id: Text,
     pub hours: f64,
     /// What the cap covers, in the document's terms (for explanations).
-    pub label: String,
+    pub label: Text,
 }
 
 /// A condition on one attribute of an activity: the rule applies when the attribute's
@@ -96,8 +101,8 @@ pub struct Cap {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct When {
-    pub field: String,
-    pub values: Vec<String>,
+    pub field: Text,
+    pub values: Vec<Text>,
 }
 
 /// How one activity becomes hours. Amounts are 学时.
@@ -107,7 +112,7 @@ pub enum Credit {
     /// A fixed amount per item (每项 10 学时).
     Fixed { hours: f64 },
     /// A fixed amount per counted unit of a field (每门 25 学时).
-    PerUnit { hours: f64, field: String, unit: String },
+    PerUnit { hours: f64, field: Text, unit: Text },
     /// An amount shared equally by the authors (按作者数均分).
     SharedByAuthors { hours: f64 },
     /// Actual time times a multiple, optionally at most `max_per_day` a day.
@@ -140,7 +145,7 @@ pub enum Credit {
     PerYearProRata { public: f64, professional: f64 },
     /// The requirement is pro-rated by time on duty once the months of leave of one
     /// group exceed `more_than_months` in the year (按实际在岗时间折算).
-    ProRateRequirement { more_than_months: u32, group: String },
+    ProRateRequirement { more_than_months: u32, group: Text },
     /// The requirement may be reduced by an amount the document leaves open.
     RequirementRelief,
     /// The document names this case and excludes it (a level below the clause's).
@@ -159,16 +164,16 @@ fn one_year() -> u32 {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Rule {
-    pub kind: String,
+    pub kind: Text,
     #[serde(default)]
     pub when: Vec<When>,
     pub credit: Credit,
     pub subject: SubjectOf,
     /// The shared yearly cap this rule's lines count against.
     #[serde(default)]
-    pub cap: Option<String>,
+    pub cap: Option<Text>,
     /// What the rule covers, in the document's terms (为解释).
-    pub label: String,
+    pub label: Text,
     pub clause: Clause,
 }
 
@@ -188,30 +193,30 @@ pub enum Crediting {
         no_carry_over: Option<Clause>,
     },
     /// Crediting follows another rule set, by this clause of the deferring document.
-    Borrowed { from: String, clause: Clause },
+    Borrowed { from: Text, clause: Clause },
 }
 
 /// For a kind the document does not mention: the clause closest to it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closest {
-    pub kind: String,
-    pub note: String,
+    pub kind: Text,
+    pub note: Text,
 }
 
 /// One document's rules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RuleSet {
-    pub id: String,
-    pub title: String,
-    pub issuer: String,
-    pub doc_number: Option<String>,
-    pub region: String,
+    pub id: Text,
+    pub title: Text,
+    pub issuer: Text,
+    pub doc_number: Option<Text>,
+    pub region: Text,
     pub governs: Period,
     pub requirement: Requirement,
     pub crediting: Crediting,
     /// Facts worth telling every user of this document.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }

@@ -1,6 +1,6 @@
 //! The contract's Report and RuleSetInfo, as serialised to JS and JSON.
 
-use crate::model::{Clause, Subject};
+use crate::model::{Clause, Subject, Text};
 use serde::Serialize;
 
 /// Hours from `min` to `max`; `max: None` is "no maximum set" (JSON `null`).
@@ -80,8 +80,8 @@ pub struct Applies {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetResult {
-    pub rule_set: String,
-    pub title: String,
+    pub rule_set: Text,
+    pub title: Text,
     pub applies: Applies,
     pub lines: Vec<Line>,
     pub totals: Totals,
@@ -89,7 +89,7 @@ pub struct RuleSetResult {
     pub deemed: Deemed,
     pub compliance: Compliance,
     pub shortfall: Hours3,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -100,8 +100,8 @@ pub struct Report {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Governs {
-    pub from: String,
-    pub to: String,
+    pub from: Text,
+    pub to: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -117,11 +117,11 @@ pub struct RequirementInfo {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetInfo {
-    pub id: String,
-    pub title: String,
-    pub issuer: String,
-    pub doc_number: Option<String>,
-    pub region: String,
+    pub id: Text,
+    pub title: Text,
+    pub issuer: Text,
+    pub doc_number: Option<Text>,
+    pub region: Text,
     pub governs: Governs,
     pub requirement: RequirementInfo,
 }

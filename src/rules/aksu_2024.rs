@@ -10,7 +10,7 @@ pub fn rule_set() -> RuleSet {
         issuer: "阿克苏地区人力资源和社会保障局".into(),
         doc_number: Some("阿地人社传〔2024〕5号".into()),
         region: "新疆维吾尔自治区阿克苏地区".into(),
-        governs: year_of(2024),
+        governs: year_of!("2024"),
         requirement: Requirement {
             total: 90.0,
             public: 30.0,

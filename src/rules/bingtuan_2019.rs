@@ -16,7 +16,7 @@ pub fn rule_set() -> RuleSet {
     let s8 = clause("附件二第（八）项", "其他类别的继续教育形式，由师市人力资源和社会保障局或兵团业务主管部门参照上述标准确认学时数，并报兵团人力资源和社会保障局备案。");
 
     let per_day = |hours_per_day, paper_bonus| Credit::PerDay { hours_per_day, paper_bonus };
-    let exam = |category: &str, label: &str, hours| rule("qualificationExam", label, fixed(hours), &s5).when("category", &[category]);
+    let exam = |category: &'static str, label: &'static str, hours| rule("qualificationExam", label, fixed(hours), &s5).when("category", &[category]);
     let by_other = "可按附件二第（八）项“其他类别”由师市人社局或兵团业务主管部门参照确认学时";
 
     RuleSet {
@@ -25,7 +25,7 @@ pub fn rule_set() -> RuleSet {
         issuer: "新疆生产建设兵团人力资源和社会保障局".into(),
         doc_number: None,
         region: "新疆生产建设兵团".into(),
-        governs: year_of(2019),
+        governs: year_of!("2019"),
         requirement: Requirement {
             total: 90.0,
             public: 30.0,

@@ -21,30 +21,30 @@ pub fn built_in() -> Vec<RuleSet> {
 
 // Small constructors so that each document reads as a table of its clauses.
 
-pub(crate) fn clause(reference: &str, quote: &str) -> Clause {
-    Clause { reference: reference.to_owned(), quote: quote.to_owned() }
+pub(crate) fn clause(reference: &'static str, quote: &'static str) -> Clause {
+    Clause { reference: reference.into(), quote: quote.into() }
 }
 
-pub(crate) fn rule(kind: &str, label: &str, credit: Credit, clause: &Clause) -> Rule {
+pub(crate) fn rule(kind: &'static str, label: &'static str, credit: Credit, clause: &Clause) -> Rule {
     Rule {
-        kind: kind.to_owned(),
+        kind: kind.into(),
         when: Vec::new(),
         credit,
         subject: SubjectOf::Professional,
         cap: None,
-        label: label.to_owned(),
+        label: label.into(),
         clause: clause.clone(),
     }
 }
 
 impl Rule {
     /// Applies only when `field` has one of `values`.
-    pub(crate) fn when(mut self, field: &str, values: &[&str]) -> Self {
-        self.when.push(When { field: field.to_owned(), values: values.iter().map(|v| (*v).to_owned()).collect() });
+    pub(crate) fn when(mut self, field: &'static str, values: &[&'static str]) -> Self {
+        self.when.push(When { field: field.into(), values: values.iter().map(|v| Text::from(*v)).collect() });
         self
     }
-    pub(crate) fn cap(mut self, id: &str) -> Self {
-        self.cap = Some(id.to_owned());
+    pub(crate) fn cap(mut self, id: &'static str) -> Self {
+        self.cap = Some(id.into());
         self
     }
     pub(crate) fn subject(mut self, subject: SubjectOf) -> Self {
@@ -53,12 +53,12 @@ impl Rule {
     }
 }
 
-pub(crate) fn cap(id: &str, hours: f64, label: &str) -> Cap {
-    Cap { id: id.to_owned(), hours, label: label.to_owned() }
+pub(crate) fn cap(id: &'static str, hours: f64, label: &'static str) -> Cap {
+    Cap { id: id.into(), hours, label: label.into() }
 }
 
-pub(crate) fn closest(kind: &str, note: &str) -> Closest {
-    Closest { kind: kind.to_owned(), note: note.to_owned() }
+pub(crate) fn closest(kind: &'static str, note: &'static str) -> Closest {
+    Closest { kind: kind.into(), note: note.into() }
 }
 
 pub(crate) fn fixed(hours: f64) -> Credit {
@@ -69,6 +69,10 @@ pub(crate) fn actual_time() -> Credit {
     Credit::Time { multiple: 1.0, max_per_day: None }
 }
 
-pub(crate) fn year_of(year: i32) -> Period {
-    Period { from: format!("{year}-01-01"), to: format!("{year}-12-31") }
+/// A calendar year, e.g. `year_of!("2024")`.
+macro_rules! year_of {
+    ($year:literal) => {
+        Period { from: concat!($year, "-01-01").into(), to: concat!($year, "-12-31").into() }
+    };
 }
+pub(crate) use year_of;

@@ -12,10 +12,10 @@ pub fn rule_set() -> RuleSet {
     let papers = clause("二（三）3", "发表学术、技术论文,以发表论文的刊物为依据计算和登记学分。在国外刊物上发表(具有刊号的刊物,下同),按作者数均分225个学时;在国内国家级刊物上发表,按作者数均分125个学时;在省级刊物上发表,按作者数均分50个学时;在市级刊物上发表,按作者数均分25个学时。");
     let books = clause("二（三）4", "出版著作、译著,以出版物为依据计算和登记学分,主编、副主编、编委分别计100、85、20个学时。");
 
-    let award = |level: &str, label: &str, hours| rule("award", label, fixed(hours), &awards).when("level", &[level]);
-    let paper = |venue: &str, label: &str, hours| rule("paper", label, Credit::SharedByAuthors { hours }, &papers).when("venue", &[venue]);
-    let book = |role: &str, label: &str, hours| rule("book", label, fixed(hours), &books).when("role", &[role]);
-    let degree_only = |level: &str, label: &str, hours| {
+    let award = |level: &'static str, label: &'static str, hours| rule("award", label, fixed(hours), &awards).when("level", &[level]);
+    let paper = |venue: &'static str, label: &'static str, hours| rule("paper", label, Credit::SharedByAuthors { hours }, &papers).when("venue", &[venue]);
+    let book = |role: &'static str, label: &'static str, hours| rule("book", label, fixed(hours), &books).when("role", &[role]);
+    let degree_only = |level: &'static str, label: &'static str, hours| {
         rule("degree", label, fixed(hours), &in_service).when("mode", &["degreeOnly"]).when("level", &[level])
     };
 
@@ -25,7 +25,7 @@ pub fn rule_set() -> RuleSet {
         issuer: "泰安市人力资源和社会保障局".into(),
         doc_number: None,
         region: "山东省泰安市".into(),
-        governs: year_of(2022),
+        governs: year_of!("2022"),
         requirement: Requirement {
             total: 90.0,
             public: 30.0,

@@ -14,9 +14,8 @@ pub fn rule_set() -> RuleSet {
     let a6 = clause("附件第6条", "有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。");
 
     let per_day_8 = Credit::Time { multiple: 1.0, max_per_day: Some(8.0) };
-    let study = "按实际学时登记，不超过 8 学时/天";
-    let achievement = |kind: &str, label: &str| rule(kind, label, fixed(10.0), &a3).cap("achievement");
-    let leave = |reasons: &[&str], label: &str, more_than_months, group: &str| {
+        let achievement = |kind: &'static str, label: &'static str| rule(kind, label, fixed(10.0), &a3).cap("achievement");
+    let leave = |reasons: &[&'static str], label: &'static str, more_than_months, group: &'static str| {
         rule("leave", label, Credit::ProRateRequirement { more_than_months, group: group.into() }, &a6).when("reason", reasons)
     };
 
@@ -26,7 +25,7 @@ pub fn rule_set() -> RuleSet {
         issuer: "枣庄高新区".into(),
         doc_number: None,
         region: "山东省枣庄市枣庄高新区".into(),
-        governs: year_of(2024),
+        governs: year_of!("2024"),
         requirement: Requirement {
             total: 90.0,
             public: 30.0,
@@ -38,11 +37,11 @@ pub fn rule_set() -> RuleSet {
             time: TimeRule { day_hours: 8.0, minutes_per_hour: 60.0, clause: Some(a1.clone()) },
             caps: vec![cap("study", 40.0, "学习类"), cap("achievement", 30.0, "代表性成果类"), cap("competition", 30.0, "技能竞赛类")],
             rules: vec![
-                rule("training", &format!("培训：{study}"), per_day_8.clone(), &a1).subject(SubjectOf::Activity),
-                rule("refresher", &format!("进修：{study}"), per_day_8.clone(), &a1),
+                rule("training", "培训：按实际学时登记，不超过 8 学时/天", per_day_8.clone(), &a1).subject(SubjectOf::Activity),
+                rule("refresher", "进修：按实际学时登记，不超过 8 学时/天", per_day_8.clone(), &a1),
                 rule("advancedSeminar", "研修：按实际学时登记，本项未载明学时", Credit::Undetermined, &a1),
-                rule("practice", &format!("其他相关继续教育实践活动：{study}"), per_day_8.clone(), &a1),
-                rule("conference", &format!("学术交流、专题讲座：{study}"), per_day_8.clone(), &a1),
+                rule("practice", "其他相关继续教育实践活动：按实际学时登记，不超过 8 学时/天", per_day_8.clone(), &a1),
+                rule("conference", "学术交流、专题讲座：按实际学时登记，不超过 8 学时/天", per_day_8.clone(), &a1),
                 rule("unitStudy", "单位统一安排学习：由用人单位确定学时", actual_time(), &a2).cap("study"),
                 rule("selfStudyExam", "自学考试", Credit::UpTo, &a2).cap("study"),
                 rule("degree", "在职学历教育", Credit::UpTo, &a2).when("mode", &["study"]).cap("study"),
