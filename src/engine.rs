@@ -167,28 +167,23 @@ fn part_name(public: bool, professional: bool) -> &'static str {
 
 /// One activity under one rule, before caps.
 fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
-    let Some(rule) = res.rules.iter().find(|r| matches(r, a)) else {
-        let hint = res.closest.iter().find(|c| c.kind == a.kind).map(|c| format!("；{}", c.note)).unwrap_or_default();
-        return Draft {
-            subject: Subject::Professional,
-            span: Span::ZERO,
-            status: Status::NotCovered,
-            clause: None,
-            explain: format!("本文件未规定此类活动的学时{hint}"),
-            parts: None,
-            cap: None,
-            effect: Effect::None,
-        };
+    let rule = res.rules.iter().find(|r| matches(r, a));
+    let mut d = Draft {
+        subject: rule.map_or(Subject::Professional, |r| subject_of(r, a)),
+        span: Span::ZERO,
+        status: Status::Credited,
+        clause: rule.map(|r| res.cite(&r.clause)),
+        explain: String::new(),
+        parts: None,
+        cap: rule.and_then(|r| res.cap(&r.cap)),
+        effect: Effect::None,
     };
-    let subject = subject_of(rule, a);
-    let clause = Some(res.cite(&rule.clause));
-    let cap = res.cap(&rule.cap);
-    let label = &rule.label;
-    let mut d = Draft { subject, span: Span::ZERO, status: Status::Credited, clause, explain: String::new(), parts: None, cap, effect: Effect::None };
 
-    let covered_years = match &rule.credit {
-        Credit::Deemed { years, .. } => *years,
-        Credit::PerStudyYear { .. } => a.study_years(),
+    // Which year an activity belongs to comes first (contract rules 6 and 7), whether or
+    // not the document rates its kind.
+    let covered_years = match rule.map(|r| &r.credit) {
+        Some(Credit::Deemed { years, .. }) => *years,
+        Some(Credit::PerStudyYear { .. }) => a.study_years(),
         _ => 1,
     };
     let (first, last) = span_years(a.year(), covered_years);
@@ -196,9 +191,18 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
         let carry = res.no_carry_over.map(|c| format!("；{}：不得结转", res.cite(c).reference)).unwrap_or_default();
         d.status = Status::OtherYear;
         d.cap = None;
-        d.explain = format!("{label}：计入{}，不计入 {year} 年度{carry}", years_text(first, last));
+        d.explain = format!("{}：计入{}，不计入 {year} 年度{carry}", rule.map_or("此项活动", |r| &r.label), years_text(first, last));
         return d;
     }
+
+    let Some(rule) = rule else {
+        let hint = res.closest.iter().find(|c| c.kind == a.kind).map(|c| format!("；{}", c.note)).unwrap_or_default();
+        d.status = Status::NotCovered;
+        d.explain = format!("本文件未规定此类活动的学时{hint}");
+        return d;
+    };
+    let cap = d.cap;
+    let label = &rule.label;
 
     let exact = |d: &mut Draft, h: f64, words: String| {
         d.span = Span::exact(cents(h));
@@ -324,7 +328,11 @@ fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
         if min < d.span.min || Some(max) != d.span.max {
             d.span = Span { min, max: Some(max) };
             d.status = Status::Capped;
-            d.explain.push_str(&format!("；{}每年最多 {} 学时，本项计入 {}（已封顶）", cap.label, show_f(cap.hours), show_range(d.span)));
+            let limit = format!("{}每年最多 {} 学时", cap.label, show_f(cap.hours));
+            if !d.explain.contains(&limit) {
+                d.explain.push_str(&format!("；{limit}"));
+            }
+            d.explain.push_str(&format!("，本项计入 {}（已封顶）", show_range(d.span)));
         }
     }
 }

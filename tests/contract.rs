@@ -211,6 +211,9 @@ fn activities_of_another_year_count_nothing() {
         check(&r.lines[0], exact(0.0), OtherYear);
         assert_eq!(r.totals.total, exact(0.0));
     }
+    // Year attribution comes before whether the document rates the kind at all.
+    let l = line("bingtuan-2019", 2019, json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2018-05-01"}));
+    check(&l, exact(0.0), OtherYear);
 }
 
 #[test]
