@@ -20,7 +20,7 @@ pkg: setup
 dist: pkg
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
-	cp pkg/xueshi.js pkg/xueshi_bg.wasm dist/pkg/
+	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets dist/pkg/
 	@$(MAKE) --no-print-directory size
 
 size:
@@ -46,3 +46,44 @@ test-e2e:
 
 clean:
 	rm -rf dist pkg target
+
+# --- Performance budgets and robustness ------------------------------------------
+# Suggested for `test`: size-check test-garbage fuzz-smoke (after dist).
+
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+# cargo-fuzz wants nightly for its -Z flags; RUSTC_BOOTSTRAP lets the stable toolchain
+# (the only one a new machine has) accept them.
+FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz
+FUZZ_ARGS = -dict=json.dict -max_len=8192 -timeout=10 -rss_limit_mb=2048
+
+.PHONY: size-check bench bench-native test-garbage setup-fuzz fuzz fuzz-smoke
+
+# The two size budgets (deterministic): wasm and everything a first visit loads, gzip -9.
+size-check: dist
+	node scripts/check-size.mjs dist
+
+# Native medians (criterion, target/criterion) for the browser bench to compare with.
+bench-native:
+	cargo bench --features json --bench evaluate
+
+# Every figure against its budget: one table, target/bench.json; fails when one is missed.
+bench: dist bench-native
+	node bench/run.mjs dist
+
+# Garbage JS values through the wasm boundary (needs pkg/).
+test-garbage: pkg
+	node --test tests-js/
+
+setup-fuzz: setup
+	@bash scripts/setup-fuzz.sh
+
+# Fuzzes the JSON entry point for FUZZ_SECONDS; the corpus grows in fuzz/corpus/.
+fuzz: setup-fuzz
+	mkdir -p fuzz/corpus/evaluate_json
+	$(FUZZ) run evaluate_json corpus/evaluate_json seeds -- $(FUZZ_ARGS) -max_total_time=$(FUZZ_SECONDS)
+
+# A short bounded pass for `make test`: the seeds and whatever it finds in the time.
+fuzz-smoke: setup-fuzz
+	mkdir -p fuzz/corpus/evaluate_json
+	$(FUZZ) run evaluate_json corpus/evaluate_json seeds -- $(FUZZ_ARGS) -max_total_time=$(FUZZ_SMOKE_SECONDS)

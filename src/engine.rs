@@ -36,6 +36,8 @@ struct Draft<'r> {
     explain: String,
     parts: Option<[(Subject, Span); 2]>,
     cap: Option<&'r Cap>,
+    /// The explanation already states the cap (no need to repeat it when it bites).
+    cap_said: bool,
     effect: Effect,
 }
 
@@ -176,6 +178,7 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
         explain: String::new(),
         parts: None,
         cap: rule.and_then(|r| res.cap(&r.cap)),
+        cap_said: false,
         effect: Effect::None,
     };
 
@@ -254,6 +257,7 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
             Some(c) => {
                 d.span = Span { min: 0, max: Some(cents(c.hours)) };
                 d.status = Status::UpTo;
+                d.cap_said = true;
                 d.explain = format!("{label}：文件未规定具体学时，由认定部门确定；{}每年最多 {} 学时", c.label, show_f(c.hours));
             }
             None => {
@@ -328,9 +332,8 @@ fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
         if min < d.span.min || Some(max) != d.span.max {
             d.span = Span { min, max: Some(max) };
             d.status = Status::Capped;
-            let limit = format!("{}每年最多 {} 学时", cap.label, show_f(cap.hours));
-            if !d.explain.contains(&limit) {
-                d.explain.push_str(&format!("；{limit}"));
+            if !d.cap_said {
+                d.explain.push_str(&format!("；{}每年最多 {} 学时", cap.label, show_f(cap.hours)));
             }
             d.explain.push_str(&format!("，本项计入 {}（已封顶）", show_range(d.span)));
         }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

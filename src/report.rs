@@ -30,6 +30,30 @@ pub enum Compliance {
     Short,
 }
 
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Credited => "credited",
+            Status::Capped => "capped",
+            Status::Deemed => "deemed",
+            Status::UpTo => "upTo",
+            Status::Undetermined => "undetermined",
+            Status::NotCovered => "notCovered",
+            Status::OtherYear => "otherYear",
+        }
+    }
+}
+
+impl Compliance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compliance::Met => "met",
+            Compliance::Possible => "possible",
+            Compliance::Short => "short",
+        }
+    }
+}
+
 /// One part of a line that credits both subjects (枣庄 援派: 公需 30 + 专业 60 a year).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Part {

@@ -8,6 +8,16 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen(module = "/js/wire.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = decodeReport)]
+    fn decode_report(nums: &[f64], text: &[u16]) -> JsValue;
+}
+
+thread_local! {
+    static STATICS: std::cell::RefCell<crate::wire::Statics> = Default::default();
+}
+
 #[wasm_bindgen]
 extern "C" {
     // `catch`: a Proxy whose ownKeys trap throws becomes an error, not an exception
@@ -111,7 +121,11 @@ pub fn evaluate(input: JsValue) -> Result<JsValue, JsValue> {
         js_error(&InputError::new(ErrorCode::InvalidInput, path, format!("cannot be read: {what}"), format!("无法读取：{what}")))
     })?;
     let report = crate::evaluate(&value).map_err(|e| js_error(&e))?;
-    to_js(&report)
+    Ok(STATICS.with_borrow_mut(|statics| {
+        let mut wire = crate::wire::Wire::new(statics);
+        wire.report(&report);
+        decode_report(&wire.nums, &wire.text)
+    }))
 }
 
 /// The crate version.

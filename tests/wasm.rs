@@ -92,3 +92,41 @@ fn rule_sets_and_version() {
     let kinds = to_value(wasm::activity_kinds().unwrap());
     assert_eq!(kinds.as_array().unwrap().len(), 24);
 }
+
+/// The flat wire format (src/wire.rs, js/wire.js) must rebuild exactly the report that
+/// serde describes, on the first call (static text sent) and later ones (reused).
+#[wasm_bindgen_test]
+fn the_wire_rebuilds_the_same_report_as_serde() {
+    let text = r#"{"year": 2024, "activities": [
+        {"id": "t1", "kind": "training", "subject": "public", "date": "2024-02-01", "hours": 30},
+        {"id": "t2", "kind": "training", "date": "2024-03-01", "days": 2, "minutes": 100},
+        {"id": "p1", "kind": "paper", "date": "2024-04-01", "venue": "national", "authors": 3, "title": "甲"},
+        {"id": "p2", "kind": "paper", "date": "2024-04-02", "venue": "national", "authors": 1},
+        {"id": "b1", "kind": "book", "date": "2024-05-01", "role": "author"},
+        {"id": "as", "kind": "assignment", "date": "2024-12-01", "months": 6},
+        {"id": "lv", "kind": "leave", "date": "2024-08-01", "reason": "maternity", "months": 4},
+        {"id": "c1", "kind": "conference", "date": "2024-06-01", "level": "city", "days": 1},
+        {"id": "d1", "kind": "degree", "date": "2025-06-01", "level": "doctor", "mode": "study"},
+        {"id": "o1", "kind": "other", "date": "2023-06-01", "hours": 4},
+        {"id": "名称 \"引号\" 😀", "kind": "competition", "date": "2024-06-01"}]}"#;
+    let native = serde_json::to_value(xueshi::evaluate(&xueshi::json::Json::read(&mut serde_json::Deserializer::from_str(text)).unwrap()).unwrap()).unwrap();
+    for _ in 0..2 {
+        let via_wire = wasm::evaluate(js(text)).unwrap();
+        let via_wire: Value = serde_json::from_str(&String::from(JSON::stringify(&via_wire).unwrap())).unwrap();
+        assert_eq!(first_difference(&via_wire, &native, "report"), None);
+    }
+}
+
+/// Where two JSON values first differ, for a readable failure.
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            keys.into_iter().find_map(|k| first_difference(x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}")).or_else(|| (x.contains_key(k) != y.contains_key(k)).then(|| format!("{path}.{k} present on one side only"))))
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x.iter().zip(y).enumerate().find_map(|(i, (p, q))| first_difference(p, q, &format!("{path}[{i}]"))),
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        _ if a == b => None,
+        _ => Some(format!("{path}: {a} ≠ {b}")),
+    }
+}

@@ -1,0 +1,61 @@
+// Rebuilds a Report from the flat form written by src/wire.rs, field for field in the
+// same order. Static text arrives once and is kept here, by index, for later calls.
+const statics = [];
+const utf16 = new TextDecoder("utf-16le");
+
+export function decodeReport(nums, codes) {
+  const text = utf16.decode(codes);
+  let i = 0;
+  let at = 0;
+  const num = () => nums[i++];
+  const flag = () => nums[i++] === 1;
+  const opt = () => {
+    const x = nums[i++];
+    return x === x ? x : null; // NaN is "no maximum"
+  };
+  const range = () => ({ min: num(), max: opt() });
+  const str = () => {
+    const k = nums[i++];
+    if (k >= 0) return statics[k];
+    const end = nums[i++];
+    const s = text.slice(at, end);
+    at = end;
+    if (k === -2) statics.push(s);
+    return s;
+  };
+  const hours3 = () => ({ total: num(), public: num(), professional: num() });
+
+  const year = num();
+  const results = new Array(num());
+  for (let r = 0; r < results.length; r++) {
+    const ruleSet = str();
+    const title = str();
+    const applies = { inForce: flag(), note: str() };
+    const lines = new Array(num());
+    for (let l = 0; l < lines.length; l++) {
+      const line = {
+        activity: str(),
+        subject: str(),
+        hours: range(),
+        status: str(),
+        clause: flag() ? { ref: str(), quote: str() } : null,
+        explain: str(),
+      };
+      const parts = num();
+      if (parts > 0) {
+        line.parts = [];
+        for (let p = 0; p < parts; p++) line.parts.push({ subject: str(), hours: range() });
+      }
+      lines[l] = line;
+    }
+    const totals = { public: range(), professional: range(), total: range() };
+    const requirement = hours3();
+    const shortfall = hours3();
+    const deemed = { public: flag(), professional: flag() };
+    const compliance = str();
+    const notes = new Array(num());
+    for (let n = 0; n < notes.length; n++) notes[n] = str();
+    results[r] = { ruleSet, title, applies, lines, totals, requirement, deemed, compliance, shortfall, notes };
+  }
+  return { year, results };
+}
