@@ -2,8 +2,9 @@
 //! compliance. Generic over the vocabulary in `model`; no document is named here.
 
 use crate::hours::{cents, show, show_f, to_f64};
-use crate::input::{Activity, Input};
-use crate::model::{Cap, Clause, Credit, Crediting, Rule, RuleSet, Subject, SubjectOf, TimeRule};
+use crate::input::{Activity, Input, KINDS};
+use crate::model::{Cap, Clause, Closest, Credit, Crediting, Rule, RuleSet, Subject, SubjectOf, TimeRule};
+use std::borrow::Cow;
 use crate::report::*;
 use chrono::NaiveDate;
 
@@ -50,54 +51,72 @@ enum Effect {
     Relief,
 }
 
-/// The crediting rules of a rule set, with deferrals resolved.
+/// The crediting rules of a rule set, with deferrals resolved and what every evaluation
+/// would otherwise look up again worked out once.
 pub struct Resolved<'a> {
     time: &'a TimeRule,
     caps: &'a [Cap],
     rules: &'a [Rule],
-    closest: &'a [crate::model::Closest],
-    no_carry_over: Option<&'a Clause>,
-    /// For borrowed rules: the lending document's number, put before each clause ref.
-    prefix: Option<(&'a str, &'a Clause)>,
+    /// Each rule's clause as shown: with the lending document's number where borrowed.
+    cited: Vec<Clause>,
+    /// For each kind of `input::KINDS`, the rules that take it, in order.
+    by_kind: Vec<Vec<usize>>,
+    closest: &'a [Closest],
+    no_carry_over: Option<Clause>,
+    /// The deferring document's clause, where the rules are borrowed.
+    deferral: Option<&'a Clause>,
 }
 
 /// Finds the crediting rules of `rs`, following one deferral to another set of `all`.
 pub fn resolve<'a>(rs: &'a RuleSet, all: &'a [RuleSet]) -> Option<Resolved<'a>> {
-    match &rs.crediting {
-        Crediting::Own { time, caps, rules, closest, no_carry_over } => {
-            Some(Resolved { time, caps, rules, closest, no_carry_over: no_carry_over.as_ref(), prefix: None })
-        }
+    let (own, lender_doc, deferral) = match &rs.crediting {
+        own @ Crediting::Own { .. } => (own, None, None),
         Crediting::Borrowed { from, clause } => {
             let lender = all.iter().find(|r| &r.id == from)?;
-            match &lender.crediting {
-                Crediting::Own { time, caps, rules, closest, no_carry_over } => Some(Resolved {
-                    time,
-                    caps,
-                    rules,
-                    closest,
-                    no_carry_over: no_carry_over.as_ref(),
-                    prefix: Some((lender.doc_number.as_deref().unwrap_or(&lender.title), clause)),
-                }),
-                Crediting::Borrowed { .. } => None,
-            }
+            (&lender.crediting, Some(lender.doc_number.as_deref().unwrap_or(&lender.title)), Some(clause))
         }
-    }
+    };
+    let Crediting::Own { time, caps, rules, closest, no_carry_over } = own else { return None };
+    let cite = |c: &Clause| match lender_doc {
+        Some(doc) => Clause { reference: format!("{doc}{}", c.reference).into(), quote: c.quote.clone() },
+        None => c.clone(),
+    };
+    Some(Resolved {
+        time,
+        caps,
+        rules,
+        cited: rules.iter().map(|r| cite(&r.clause)).collect(),
+        by_kind: KINDS.iter().map(|k| rules.iter().enumerate().filter(|(_, r)| r.kind == k.kind).map(|(i, _)| i).collect()).collect(),
+        closest,
+        no_carry_over: no_carry_over.as_ref().map(cite),
+        deferral,
+    })
 }
 
 impl Resolved<'_> {
-    fn cite(&self, c: &Clause) -> Clause {
-        match &self.prefix {
-            Some((doc, _)) => Clause { reference: format!("{doc}{}", c.reference).into(), quote: c.quote.clone() },
-            None => c.clone(),
-        }
-    }
     fn cap(&self, id: &Option<crate::model::Text>) -> Option<&Cap> {
         id.as_ref().and_then(|id| self.caps.iter().find(|c| &c.id == id))
     }
+    /// The first rule that takes the activity.
+    fn rule_for(&self, a: &Activity) -> Option<usize> {
+        let candidates = self.by_kind.get(a.kind_index)?;
+        candidates.iter().copied().find(|&i| self.rules[i].when.iter().all(|w| w.values.iter().any(|v| a.value_is(&w.field, v))))
+    }
 }
 
-fn matches(rule: &Rule, a: &Activity) -> bool {
-    rule.kind == a.kind && rule.when.iter().all(|w| w.values.iter().any(|v| a.value_is(&w.field, v)))
+impl Resolved<'static> {
+    /// For the built-in rule sets, resolved once for the program's life: the shown
+    /// clause refs become static text too, which the wire sends to JS only once.
+    pub fn forever(mut self) -> Self {
+        let keep = |c: &mut Clause| {
+            if let Cow::Owned(s) = &mut c.reference {
+                c.reference = Cow::Borrowed(Box::leak(std::mem::take(s).into_boxed_str()));
+            }
+        };
+        self.cited.iter_mut().for_each(keep);
+        self.no_carry_over.iter_mut().for_each(keep);
+        self
+    }
 }
 
 /// The years an activity dated `year` counts for: `years` of them, ending with its own.
@@ -169,12 +188,13 @@ fn part_name(public: bool, professional: bool) -> &'static str {
 
 /// One activity under one rule, before caps.
 fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
-    let rule = res.rules.iter().find(|r| matches(r, a));
+    let index = res.rule_for(a);
+    let rule = index.map(|i| &res.rules[i]);
     let mut d = Draft {
         subject: rule.map_or(Subject::Professional, |r| subject_of(r, a)),
         span: Span::ZERO,
         status: Status::Credited,
-        clause: rule.map(|r| res.cite(&r.clause)),
+        clause: index.map(|i| res.cited[i].clone()),
         explain: String::new(),
         parts: None,
         cap: rule.and_then(|r| res.cap(&r.cap)),
@@ -191,7 +211,7 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
     };
     let (first, last) = span_years(a.year(), covered_years);
     if year < first || year > last {
-        let carry = res.no_carry_over.map(|c| format!("；{}：不得结转", res.cite(c).reference)).unwrap_or_default();
+        let carry = res.no_carry_over.as_ref().map(|c| format!("；{}：不得结转", c.reference)).unwrap_or_default();
         d.status = Status::OtherYear;
         d.cap = None;
         d.explain = format!("{}：计入{}，不计入 {year} 年度{carry}", rule.map_or("此项活动", |r| &r.label), years_text(first, last));
@@ -342,7 +362,7 @@ fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
 
 fn show_range(s: Span) -> String {
     match s.max {
-        Some(max) if max == s.min => show(max),
+        Some(max) if max == s.min => show(max).to_string(),
         Some(max) => format!("{}–{}", show(s.min), show(max)),
         None => format!("{} 以上", show(s.min)),
     }
@@ -352,7 +372,7 @@ fn show_range(s: Span) -> String {
 fn prorate(drafts: &mut [Draft], res: &Resolved, activities: &[Activity]) -> u32 {
     let mut off = 0;
     let mut groups: Vec<(&str, u32, u32)> = Vec::new(); // (group, threshold, months)
-    let rule_of = |a: &Activity| res.rules.iter().find(|r| matches(r, a));
+    let rule_of = |a: &Activity| res.rule_for(a).map(|i| &res.rules[i]);
     for (d, a) in drafts.iter().zip(activities) {
         if let (Effect::Leave { months }, Some(Rule { credit: Credit::ProRateRequirement { more_than_months, group }, .. })) = (d.effect, rule_of(a)) {
             match groups.iter_mut().find(|g| g.0 == group) {
@@ -466,7 +486,7 @@ pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResul
     };
 
     let mut notes = rs.notes.clone();
-    if let Some((_, clause)) = &res.prefix {
+    if let Some(clause) = res.deferral {
         notes.push(format!("{}：其他方式的学时按所引文件的办法认定", clause.reference).into());
     }
     if off_months > 0 {

@@ -11,20 +11,32 @@ pub fn to_f64(c: i64) -> f64 {
     c as f64 / 100.0
 }
 
-/// `125`, `62.5`, `41.67`: as people write hours.
-pub fn show(c: i64) -> String {
-    let sign = if c < 0 { "-" } else { "" };
-    let (whole, frac) = (c.abs() / 100, c.abs() % 100);
-    match frac {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-        f => format!("{sign}{whole}.{f:02}"),
+/// Hours in cents, displayed as people write them: `125`, `62.5`, `41.67`. Formats
+/// straight into the output, without a string of its own.
+#[derive(Clone, Copy)]
+pub struct Shown(pub i64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = self.0;
+        let sign = if c < 0 { "-" } else { "" };
+        let (whole, frac) = (c.abs() / 100, c.abs() % 100);
+        match frac {
+            0 => write!(f, "{sign}{whole}"),
+            x if x % 10 == 0 => write!(f, "{sign}{whole}.{}", x / 10),
+            x => write!(f, "{sign}{whole}.{x:02}"),
+        }
     }
 }
 
+/// Hours in cents, as people write them.
+pub fn show(c: i64) -> Shown {
+    Shown(c)
+}
+
 /// An input number as people write it (rounded to 0.01).
-pub fn show_f(x: f64) -> String {
-    show(cents(x))
+pub fn show_f(x: f64) -> Shown {
+    Shown(cents(x))
 }
 
 #[cfg(test)]
@@ -43,10 +55,11 @@ mod tests {
 
     #[test]
     fn shows_hours_as_people_write_them() {
-        assert_eq!(show(12500), "125");
-        assert_eq!(show(6250), "62.5");
-        assert_eq!(show(4167), "41.67");
-        assert_eq!(show(5), "0.05");
-        assert_eq!(show(0), "0");
+        assert_eq!(show(12500).to_string(), "125");
+        assert_eq!(show(6250).to_string(), "62.5");
+        assert_eq!(show(4167).to_string(), "41.67");
+        assert_eq!(show(5).to_string(), "0.05");
+        assert_eq!(show(0).to_string(), "0");
+        assert_eq!(show(-150).to_string(), "-1.5");
     }
 }

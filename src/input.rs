@@ -141,8 +141,8 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec { kind: "other", needs_time: false, fields: &[HOURS_REQUIRED] },
 ];
 
-pub fn kind_spec(kind: &str) -> Option<&'static KindSpec> {
-    KINDS.iter().find(|k| k.kind == kind)
+pub fn kind_spec(kind: &str) -> Option<(usize, &'static KindSpec)> {
+    KINDS.iter().enumerate().find(|(_, k)| k.kind == kind)
 }
 
 /// A validated field value.
@@ -159,6 +159,8 @@ pub enum Value {
 pub struct Activity {
     pub id: String,
     pub kind: &'static str,
+    /// The kind's position in [`KINDS`].
+    pub kind_index: usize,
     pub date: NaiveDate,
     pub title: Option<String>,
     fields: Vec<(&'static str, Value)>,
@@ -198,7 +200,7 @@ impl Activity {
             Some(Value::Flag(b)) => text == if b { "true" } else { "false" },
             Some(Value::Count(n)) => text.parse::<u32>() == Ok(n),
             // Integer formatting only: float parsing would add kilobytes to the wasm.
-            Some(Value::Number(n)) => crate::hours::show_f(n) == text,
+            Some(Value::Number(n)) => crate::hours::show_f(n).to_string() == text,
             None => false,
         }
     }
@@ -362,11 +364,12 @@ fn field_value(spec: &FieldSpec, value: &Json, path: &str) -> Result<Value, Inpu
 
 const COMMON: &[&str] = &["id", "kind", "date", "title"];
 
-fn activity(value: &Json, path: &str) -> Result<Activity, InputError> {
+/// One activity, and its id as borrowed from the input (for the duplicate check).
+fn activity<'a>(value: &'a Json, path: &str) -> Result<(Activity, &'a str), InputError> {
     let fields = object(value, path)?;
     let kind_path = join(path, "kind");
     let kind = string(lookup(fields, "kind").ok_or_else(|| InputError::invalid(&kind_path, "is required", "必填"))?, &kind_path)?;
-    let spec = kind_spec(kind).ok_or_else(|| {
+    let (kind_index, spec) = kind_spec(kind).ok_or_else(|| {
         InputError::new(ErrorCode::UnknownKind, &kind_path, format!("unknown kind \"{kind}\""), format!("未知的活动类型“{kind}”"))
     })?;
 
@@ -418,7 +421,7 @@ fn activity(value: &Json, path: &str) -> Result<Activity, InputError> {
     if spec.needs_time && !["hours", "days", "minutes"].iter().any(|t| values.iter().any(|(n, _)| n == t)) {
         return Err(InputError::invalid(&join(path, "hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
     }
-    Ok(Activity { id: id.to_owned(), kind: spec.kind, date, title, fields: values })
+    Ok((Activity { id: id.to_owned(), kind: spec.kind, kind_index, date, title, fields: values }, id))
 }
 
 /// `YYYY-MM-DD`, a real calendar day.
@@ -478,11 +481,11 @@ pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputEr
         return Err(InputError::invalid("activities", format!("at most {MAX_ACTIVITIES} activities"), format!("最多 {MAX_ACTIVITIES} 项活动")));
     }
     let mut activities: Vec<Activity> = Vec::with_capacity(items.len());
-    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("activities[{i}]");
-        let a = activity(item, &path)?;
-        if !seen.insert(a.id.clone()) {
+        let (a, id) = activity(item, &path)?;
+        if !seen.insert(id) {
             return Err(InputError::invalid(&join(&path, "id"), format!("\"{}\" is used by an earlier activity", a.id), format!("“{}”与前面的活动重复", a.id)));
         }
         activities.push(a);

@@ -30,6 +30,16 @@ pub fn built_in() -> &'static [RuleSet] {
     SETS.get_or_init(rules::built_in)
 }
 
+/// The built-in rule sets' crediting, resolved once (deferrals followed, kinds indexed).
+/// Parallel to `built_in()`; every built-in set resolves (a test counts the results).
+fn resolved() -> &'static [Option<engine::Resolved<'static>>] {
+    static RESOLVED: OnceLock<Vec<Option<engine::Resolved<'static>>>> = OnceLock::new();
+    RESOLVED.get_or_init(|| {
+        let all = built_in();
+        all.iter().map(|rs| engine::resolve(rs, all).map(engine::Resolved::forever)).collect()
+    })
+}
+
 /// What a portal shows of each built-in rule set.
 pub fn rule_set_infos() -> Vec<RuleSetInfo> {
     built_in()
@@ -63,14 +73,11 @@ pub fn parse(value: &Json) -> Result<Input, InputError> {
 /// Evaluates a validated input under the rule sets it names (all built-in by default).
 pub fn evaluate_input(input: &Input) -> Report {
     let all = built_in();
-    let chosen: Vec<&RuleSet> = match &input.rule_sets {
-        Some(ids) => ids.iter().filter_map(|id| all.iter().find(|r| &r.id == id)).collect(),
-        None => all.iter().collect(),
+    let chosen: Vec<usize> = match &input.rule_sets {
+        Some(ids) => ids.iter().filter_map(|id| all.iter().position(|r| &r.id == id)).collect(),
+        None => (0..all.len()).collect(),
     };
-    let results = chosen
-        .into_iter()
-        .filter_map(|rs| engine::resolve(rs, all).map(|res| engine::evaluate_one(rs, &res, input)))
-        .collect();
+    let results = chosen.into_iter().filter_map(|i| resolved().get(i)?.as_ref().map(|res| engine::evaluate_one(&all[i], res, input))).collect();
     Report { year: input.year, results }
 }
 
