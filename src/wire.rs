@@ -62,6 +62,7 @@ impl<'s> Wire<'s> {
             }
         }
     }
+    #[allow(clippy::ptr_arg)] // borrowed text is static, owned text is not: the Cow tells which
     fn cow(&mut self, s: &Cow<'static, str>) {
         match s {
             Cow::Borrowed(b) => self.fixed(b),
