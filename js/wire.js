@@ -1,5 +1,61 @@
-// Rebuilds a Report from the flat form written by src/wire.rs, field for field in the
-// same order. Static text arrives once and is kept here, by index, for later calls.
+// The two ends of a call to `evaluate`, on the JS side.
+//
+// In: the input as JSON text. JSON.stringify is native and one string crosses into wasm,
+// where reading the object field by field cost a boundary crossing each. What JSON cannot
+// hold is marked (src/json.rs: MARK) rather than dropped or turned into null, so that
+// validation names it with its path.
+const MARK = "\u0000xueshi";
+const marked = (what) => ({ [MARK]: what });
+
+function replacer(_key, value) {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? value : marked(String(value));
+    case "bigint":
+    case "symbol":
+    case "function":
+      return marked(`a ${typeof value}`);
+    default:
+      return value;
+  }
+}
+
+export function encodeInput(value) {
+  try {
+    return JSON.stringify(value, replacer) ?? "null";
+  } catch {
+    // A getter that throws, a cycle, a Proxy trap: walk by hand (only now, as it is
+    // slower) and mark what cannot be read where it is, so its path can be named.
+    return JSON.stringify(readable(value, 0), replacer) ?? "null";
+  }
+}
+
+const why = (e) => `a value that cannot be read (${e instanceof Error ? e.message : String(e)})`;
+
+function readable(value, depth) {
+  if (value === null || typeof value !== "object") return value;
+  if (depth > 40) return marked("a value nested too deeply");
+  try {
+    if (Array.isArray(value)) return Array.from(value, (v) => readable(v, depth + 1));
+    if (typeof value.toJSON === "function") return readable(value.toJSON(), depth + 1);
+    const out = {};
+    for (const key of Object.keys(value)) {
+      let v;
+      try {
+        v = value[key];
+      } catch (e) {
+        v = marked(why(e));
+      }
+      out[key] = readable(v, depth + 1);
+    }
+    return out;
+  } catch (e) {
+    return marked(why(e));
+  }
+}
+
+// Out: rebuilds a Report from the flat form written by src/wire.rs, field for field in
+// the same order. Static text arrives once and is kept here, by index, for later calls.
 const statics = [];
 const utf16 = new TextDecoder("utf-16le");
 

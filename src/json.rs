@@ -13,6 +13,8 @@ pub enum Json {
     Str(String),
     Arr(Vec<Json>),
     Obj(Vec<(String, Json)>),
+    /// A JS value that JSON cannot hold (NaN, a function, a BigInt, …), described.
+    Unsupported(String),
 }
 
 /// Deeper than this is never a valid input; refusing it keeps the stack bounded.
@@ -23,8 +25,9 @@ pub const MAX_ITEMS: usize = 50_000;
 pub const MAX_FIELDS: usize = 32;
 
 impl Json {
-    pub fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &str {
         match self {
+            Json::Unsupported(what) => what,
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
             Json::Num(_) => "a number",
@@ -108,5 +111,322 @@ impl<'de> Visitor<'de> for Seed {
             fields.push((key, value));
         }
         Ok(Json::Obj(fields))
+    }
+}
+
+/// What JSON text cannot say about a JS value (NaN, a function, …), marked by the JS side
+/// as `{"\u0000xueshi": "<what it was>"}` so that validation can name its path.
+pub const MARK: &str = "\u{0}xueshi";
+
+/// Reads JSON text into a value, with the same bounds as [`Json::read`]. Hand-written:
+/// serde_json would bring float formatting and parsing tables into the wasm. An error is
+/// the path where reading stopped (`activities[0]`, empty for the top) and what is wrong.
+pub fn parse(text: &str) -> Result<Json, (String, String)> {
+    let mut p = Parser { s: text.as_bytes(), at: 0 };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.at != p.s.len() {
+        return Err((String::new(), p.err("text after the JSON value")));
+    }
+    Ok(v)
+}
+
+/// Puts a path segment before the path of an error from inside it.
+fn within(segment: std::fmt::Arguments, (path, what): (String, String)) -> (String, String) {
+    let sep = if path.is_empty() || path.starts_with('[') { "" } else { "." };
+    (format!("{segment}{sep}{path}"), what)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn err(&self, what: &str) -> String {
+        format!("{what} at byte {}", self.at)
+    }
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.s.get(self.at) {
+            self.at += 1;
+        }
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        self.ws();
+        let hit = self.s.get(self.at) == Some(&c);
+        self.at += usize::from(hit);
+        hit
+    }
+    fn word(&mut self, w: &str, v: Json) -> Result<Json, String> {
+        if self.s[self.at..].starts_with(w.as_bytes()) {
+            self.at += w.len();
+            Ok(v)
+        } else {
+            Err(self.err("unexpected character"))
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Json, (String, String)> {
+        let here = |what: String| (String::new(), what);
+        if depth > MAX_DEPTH {
+            return Err(here(format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        self.ws();
+        match self.s.get(self.at) {
+            None => Err(here(self.err("unexpected end"))),
+            Some(b'n') => self.word("null", Json::Null).map_err(here),
+            Some(b't') => self.word("true", Json::Bool(true)).map_err(here),
+            Some(b'f') => self.word("false", Json::Bool(false)).map_err(here),
+            Some(b'"') => self.string().map(Json::Str).map_err(here),
+            Some(b'[') => {
+                self.at += 1;
+                let mut items = Vec::new();
+                if !self.eat(b']') {
+                    loop {
+                        if items.len() == MAX_ITEMS {
+                            return Err(here(format!("an array longer than {MAX_ITEMS} items")));
+                        }
+                        let i = items.len();
+                        items.push(self.value(depth + 1).map_err(|e| within(format_args!("[{i}]"), e))?);
+                        if self.eat(b']') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err(here(self.err("expected , or ]")));
+                        }
+                    }
+                }
+                Ok(Json::Arr(items))
+            }
+            Some(b'{') => {
+                self.at += 1;
+                let mut fields: Vec<(String, Json)> = Vec::new();
+                if !self.eat(b'}') {
+                    loop {
+                        self.ws();
+                        if self.s.get(self.at) != Some(&b'"') {
+                            return Err(here(self.err("expected a key")));
+                        }
+                        let key = self.string().map_err(here)?;
+                        if !self.eat(b':') {
+                            return Err(here(self.err("expected :")));
+                        }
+                        if fields.len() == MAX_FIELDS {
+                            return Err(here(format!("an object with more than {MAX_FIELDS} fields")));
+                        }
+                        if fields.iter().any(|(k, _)| *k == key) {
+                            return Err(here(format!("field \"{key}\" given twice")));
+                        }
+                        let value = self.value(depth + 1).map_err(|e| within(format_args!("{key}"), e))?;
+                        fields.push((key, value));
+                        if self.eat(b'}') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err(here(self.err("expected , or }")));
+                        }
+                    }
+                }
+                // The JS side's mark for a value JSON cannot hold.
+                if let [(k, Json::Str(what))] = fields.as_slice() {
+                    if k == MARK {
+                        return Ok(Json::Unsupported(what.clone()));
+                    }
+                }
+                Ok(Json::Obj(fields))
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map_err(here),
+            Some(_) => Err(here(self.err("unexpected character"))),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.at += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(&b) = self.s.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The input is a &str and the run stops only at ASCII bytes: valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.s[start..self.at]).map_err(|_| self.err("invalid UTF-8"))?);
+            match self.s.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = match self.s.get(self.at) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) && self.s[self.at + 1..].starts_with(b"\\u") {
+                                self.at += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                                } else {
+                                    0xFFFD
+                                }
+                            } else {
+                                hi
+                            };
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        }
+                        _ => return Err(self.err("bad escape")),
+                    };
+                    self.at += 1;
+                    out.push(c);
+                }
+                _ => return Err(self.err("unterminated string")),
+            }
+        }
+    }
+
+    /// The four hex digits after `\u`; leaves `at` on the last of them.
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self.s.get(self.at + 1..self.at + 5).ok_or_else(|| self.err("bad \\u escape"))?;
+        let mut n = 0;
+        for &d in digits {
+            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.err("bad \\u escape"))?;
+        }
+        self.at += 4;
+        Ok(n)
+    }
+
+    fn number(&mut self) -> Result<Json, String> {
+        let negative = self.s[self.at] == b'-';
+        self.at += usize::from(negative);
+        let (mut mantissa, mut exp10) = (0u64, 0i32);
+        if self.digits(&mut mantissa, &mut exp10, false) == 0 {
+            return Err(self.err("bad number"));
+        }
+        if self.s.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if self.digits(&mut mantissa, &mut exp10, true) == 0 {
+                return Err(self.err("bad number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.at) {
+            self.at += 1;
+            let sign = match self.s.get(self.at) {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            self.at += usize::from(sign != 0);
+            let mut e: i32 = 0;
+            let start = self.at;
+            while let Some(&d @ b'0'..=b'9') = self.s.get(self.at) {
+                e = e.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+                self.at += 1;
+            }
+            if self.at == start {
+                return Err(self.err("bad number"));
+            }
+            exp10 = exp10.saturating_add(if sign < 0 { -e } else { e });
+        }
+        // Exact for the numbers people type (m < 2^53, |e| ≤ 22: one rounding).
+        let m = mantissa as f64;
+        let x = match exp10 {
+            0 => m,
+            1..=22 => m * POW10[exp10 as usize],
+            -22..=-1 => m / POW10[(-exp10) as usize],
+            e if e > 0 => m * 10f64.powi(e.min(400)),
+            e => m / 10f64.powi((-e).min(400)),
+        };
+        Ok(Json::Num(if negative { -x } else { x }))
+    }
+}
+
+impl Parser<'_> {
+    /// A run of digits into `mantissa` (as far as u64 holds them), counting how the
+    /// decimal point moves in `exp10`; returns how many digits there were.
+    fn digits(&mut self, mantissa: &mut u64, exp10: &mut i32, fraction: bool) -> usize {
+        let start = self.at;
+        while let Some(&d @ b'0'..=b'9') = self.s.get(self.at) {
+            if *mantissa < 1_000_000_000_000_000_000 {
+                *mantissa = *mantissa * 10 + u64::from(d - b'0');
+                *exp10 -= i32::from(fraction);
+            } else {
+                *exp10 += i32::from(!fraction);
+            }
+            self.at += 1;
+        }
+        self.at - start
+    }
+}
+
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> f64 {
+        match parse(text) {
+            Ok(Json::Num(n)) => n,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_as_people_type_them_are_exact() {
+        for (text, n) in [("0", 0.0), ("2.5", 2.5), ("0.1", 0.1), ("41.67", 41.67), ("-3", -3.0), ("1e3", 1000.0), ("1.5E-2", 0.015), ("8784", 8784.0)] {
+            assert_eq!(num(text), n, "{text}");
+        }
+        assert_eq!(num("123456789012345678901234567890"), 1.2345678901234568e29);
+        assert!(num("1e400").is_infinite());
+        assert!(num("-0").is_sign_negative());
+        for bad in ["01x", "1.", ".5", "-", "1e", "+1", "0x10", "NaN", "Infinity"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn strings_with_escapes_and_surrogate_pairs() {
+        let s = |text: &str| match parse(text) {
+            Ok(Json::Str(s)) => s,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(s(r#""论文 \"A\"\n\t\\/""#), "论文 \"A\"\n\t\\/");
+        assert_eq!(s(r#""\u5b66\u65f6 \ud83d\ude00""#), "学时 😀");
+        assert_eq!(s(r#""\ud83d""#), "\u{FFFD}");
+        for bad in ["\"abc", "\"\\x\"", "\"\\u12\"", "\"a\nb\""] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn structures_bounds_and_marks() {
+        assert_eq!(
+            parse(r#" { "a" : [1, true, null, {}], "b": "x" } "#),
+            Ok(Json::Obj(vec![
+                ("a".into(), Json::Arr(vec![Json::Num(1.0), Json::Bool(true), Json::Null, Json::Obj(vec![])])),
+                ("b".into(), Json::Str("x".into())),
+            ]))
+        );
+        assert_eq!(parse("{\"\\u0000xueshi\": \"NaN\"}"), Ok(Json::Unsupported("NaN".into())));
+        assert!(parse(r#"{"a": 1, "a": 2}"#).is_err());
+        assert!(parse(&format!("{}{}", "[".repeat(40), "]".repeat(40))).is_err());
+        assert!(parse(&format!("{}{}", "[".repeat(30), "]".repeat(30))).is_ok());
+        assert!(parse(&format!("[{}0]", "0,".repeat(MAX_ITEMS))).is_err());
+        for bad in ["", "[1,]", "{\"a\"}", "[1 2]", "{\"a\":1,}", "nul", "[] []", "{1: 2}"] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
     }
 }

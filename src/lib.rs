@@ -89,10 +89,10 @@ pub fn evaluate(value: &Json) -> Result<Report, InputError> {
 /// The JSON entry point: contract Input as JSON text in, Report as JSON text out.
 #[cfg(feature = "json")]
 pub fn evaluate_json(text: &str) -> Result<String, InputError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = Json::read(&mut de)
-        .and_then(|v| de.end().map(|_| v))
-        .map_err(|e| InputError::new(input::ErrorCode::InvalidInput, "input", format!("not valid JSON: {e}"), format!("不是有效的 JSON：{e}")))?;
+    let value = json::parse(text).map_err(|(path, e)| {
+        let path = if path.is_empty() { "input".to_owned() } else { path };
+        InputError::new(input::ErrorCode::InvalidInput, path, format!("not valid JSON: {e}"), format!("不是有效的 JSON：{e}"))
+    })?;
     let report = evaluate(&value)?;
     serde_json::to_string(&report).map_err(|e| InputError::new(input::ErrorCode::InvalidInput, "input", e.to_string(), e.to_string()))
 }
