@@ -21,6 +21,9 @@ dist: pkg
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
 	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets dist/pkg/
+	@# The engine's JS half (js/wire.js) sits at a hashed path: preload it with the rest.
+	@snippet=$$(cd dist && ls pkg/snippets/*/js/wire.js) && \
+	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html
 	@$(MAKE) --no-print-directory size
 
 size:

@@ -1,0 +1,113 @@
+// Shared set-up for the end-to-end tests: dist/ served on loopback, headless Chromium,
+// and a page that fails the test on any console error, page error or request that
+// leaves the page's own origin.
+
+import { chromium } from "playwright-core";
+import { mkdirSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import assert from "node:assert/strict";
+import { serve } from "../scripts/serve.mjs";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = resolve(ROOT, process.env.XUESHI_DIST ?? "dist");
+export const SHOTS = join(ROOT, "target", "screenshots");
+mkdirSync(SHOTS, { recursive: true });
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN"];
+
+/** Starts the server and the browser once per test file. */
+export async function start() {
+  assert.ok(existsSync(join(DIST, "index.html")) && existsSync(join(DIST, "pkg", "xueshi.js")), `${DIST} is not built: run 'make dist' first`);
+  const server = await serve(DIST, 0);
+  const served = []; // every URL the server was asked for, as the server saw it
+  server.on("request", (req) => served.push(req.url));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  // launch() gives every run a fresh temporary profile of its own.
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ARGS });
+  return {
+    origin,
+    url: `${origin}/`,
+    browser,
+    served,
+    async stop() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * A fresh context (own storage) and page, watched. Call `done()` at the end of the test:
+ * it asserts that nothing went wrong and closes the context.
+ */
+export async function open(env, { width = 1280, height = 900, path = "", lang, contextOptions = {} } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "zh-CN", ...contextOptions });
+  const problems = [];
+  const requests = [];
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    requests.push(u);
+    if (u.startsWith(env.origin + "/") || u.startsWith("data:") || u.startsWith("blob:")) return route.continue();
+    problems.push(`request left loopback: ${u}`);
+    return route.abort();
+  });
+  if (lang) await context.addInitScript((l) => localStorage.getItem("xueshi.lang") ?? localStorage.setItem("xueshi.lang", l), lang);
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  await goto(page, env.url + path);
+  return {
+    page,
+    context,
+    problems,
+    requests,
+    async done() {
+      await context.close();
+      assert.deepEqual(problems, [], "console errors, page errors, dialogs or requests off loopback");
+    },
+  };
+}
+
+/** Navigates and waits until the first result is on screen. */
+export async function goto(page, url) {
+  await page.goto(url);
+  await page.waitForSelector("body.ready");
+}
+
+export async function reload(page) {
+  await page.reload();
+  await page.waitForSelector("body.ready");
+}
+
+export async function loadExample(page) {
+  await page.click("#example");
+  await page.waitForSelector("#acts li");
+}
+
+/** Texts of the comparison table: { header: [...], rows: [[activity, cell, ...]] }. */
+export async function compareTable(page) {
+  return page.$eval("#compare-scroll table", (table) => ({
+    header: [...table.tHead.rows[0].cells].map((c) => c.textContent.trim()),
+    rows: [...table.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.replace(/\s+/g, " ").trim())),
+  }));
+}
+
+/** The cell of the comparison table for the activity `row` (0-based) under the document named `doc`. */
+export async function cell(page, row, doc) {
+  const { header, rows } = await compareTable(page);
+  const col = header.indexOf(doc);
+  assert.ok(col > 0, `no column ${doc} in ${header}`);
+  return rows[row][col];
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

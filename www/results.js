@@ -1,0 +1,256 @@
+// Rendering the engine's Report: summary cards, the comparison table, the per-document
+// details with clauses, the print report and the CSV rows. No hours are computed here.
+
+import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang } from "./i18n.js";
+import { el, clear } from "./dom.js";
+
+/** Activity name as the user knows it. */
+export function activityName(a) {
+  return typeof a.title === "string" && a.title.trim() ? a.title : kindLabel(a.kind);
+}
+
+/** The activity's own fields in words: "国内国家级刊物 · 作者人数 3 · 会议论文". */
+export function describe(a, spec) {
+  if (!spec) return "";
+  const out = [];
+  for (const f of spec.fields) {
+    const v = a[f.name];
+    if (v === undefined || v === null) continue;
+    if (f.type === "choice") out.push(valueLabel(f.name, v));
+    else if (f.type === "flag") {
+      if (v === true) out.push(fieldLabel(a.kind, f.name));
+    } else out.push(`${fieldLabel(a.kind, f.name)} ${v}`);
+  }
+  return out.join(" · ");
+}
+
+const BADGE = new Set(["capped", "deemed", "notCovered", "otherYear"]);
+
+/** A line's hours in words, plus its status badge where the status is news. */
+export function lineText(line) {
+  const span = el("span", { class: "line-h" });
+  if (line.status === "notCovered" || line.status === "otherYear") {
+    span.append(el("span", { class: `badge b-${line.status}` }, statusLabel(line.status)));
+    return span;
+  }
+  if (line.status === "deemed" && line.hours.min === 0 && line.hours.max === 0) {
+    span.append(el("span", { class: "badge b-deemed" }, statusLabel("deemed")));
+  } else {
+    span.append(el("span", { class: "hours" }, rangeText(line.hours)));
+    if (BADGE.has(line.status)) span.append(" ", el("span", { class: `badge b-${line.status}` }, statusLabel(line.status)));
+  }
+  if (line.parts) {
+    span.append(el("span", { class: "parts" }, `${t("parts")} ${line.parts.map((p) => `${t(p.subject)} ${rangeText(p.hours)}`).join(" + ")}`));
+  } else if (line.subject === "public" && !(line.hours.max === 0)) {
+    span.append(" ", el("span", { class: "tag" }, t("public")));
+  }
+  return span;
+}
+
+function plainLine(line) {
+  if (line.status === "notCovered" || line.status === "otherYear") return statusLabel(line.status);
+  let s = line.status === "deemed" && line.hours.max === 0 ? statusLabel("deemed") : rangeText(line.hours);
+  if (BADGE.has(line.status) && !s.startsWith(statusLabel(line.status))) s += `（${statusLabel(line.status)}）`;
+  if (line.parts) s += `：${line.parts.map((p) => `${t(p.subject)} ${rangeText(p.hours)}`).join(" + ")}`;
+  return s;
+}
+
+/** A total Range in compact form for the cards: "30", "0–20", "10+". */
+function compact(r) {
+  if (r.max === null) return r.min > 0 ? `${num(r.min)}+` : "0+";
+  return r.min === r.max ? num(r.min) : `${num(r.min)}–${num(r.max)}`;
+}
+
+function shortfallText(res) {
+  if (res.compliance === "met") return t("metAll");
+  const parts = [];
+  for (const k of ["public", "professional", "total"]) {
+    if (res.shortfall[k] > 0) parts.push(t("shortPart", { what: t(k), h: num(res.shortfall[k]) }));
+  }
+  let s = t("shortBy", { parts: parts.join(getLang() === "zh" ? "、" : ", ") }) + (getLang() === "zh" ? " 学时" : " h");
+  if (res.compliance === "possible") s += getLang() === "zh" ? `（${t("possibleWhy")}）` : ` (${t("possibleWhy").toLowerCase()})`;
+  return s;
+}
+
+function bar(res, part) {
+  const req = res.requirement[part];
+  const r = res.totals[part];
+  const deemed = part !== "total" && res.deemed[part];
+  const row = el("div", { class: "bar-row" });
+  const value = el("span", { class: "val" }, num(r.min));
+  if (r.max === null) value.append(el("span", { class: "ext" }, t("plusOpen")));
+  else if (r.max !== r.min) value.append(el("span", { class: "ext" }, `–${num(r.max)}`));
+  const dd = el("dd", {}, value, el("span", { class: "req" }, req > 0 ? ` ${t("ofReq", { h: num(req) })}` : ` · ${t("noMinimum")}`));
+  if (deemed) dd.append(" ", el("span", { class: "badge b-deemed" }, t("deemedPart")));
+  row.append(el("dt", {}, t(part)), dd);
+  if (req <= 0 && !deemed) return row; // nothing to fill
+  const track = el("div", { class: "bar", "aria-hidden": "true" });
+  const fill = el("span", { class: "fill" });
+  const maybe = el("span", { class: "maybe" });
+  const pct = (x) => `${Math.max(0, Math.min(100, req > 0 ? (x / req) * 100 : 100))}%`;
+  // Widths through the CSSOM, which the style-src 'self' policy allows.
+  fill.style.width = deemed ? "100%" : pct(r.min);
+  maybe.style.width = deemed ? "0%" : r.max === null ? `calc(100% - ${fill.style.width})` : `calc(${pct(r.max)} - ${fill.style.width})`;
+  track.append(fill, maybe);
+  dd.append(track);
+  return row;
+}
+
+/** Summary cards, one per document. */
+export function renderSummary(box, ctx) {
+  clear(box);
+  for (const res of ctx.report.results) {
+    const info = ctx.infos.get(res.ruleSet);
+    const id = `card-${res.ruleSet}`;
+    const card = el("article", { class: `doc-card c-${res.compliance}`, "aria-labelledby": id, "data-rule-set": res.ruleSet });
+    card.append(
+      el("div", { class: "doc-head" },
+        el("h3", { id }, ctx.names.get(res.ruleSet)),
+        el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))),
+      el("p", { class: "doc-sub" }, info?.docNumber ?? res.title),
+    );
+    if (!res.applies.inForce) {
+      card.append(el("p", { class: "warn" }, t("notInForce", { y: ctx.report.year })));
+    }
+    card.append(el("dl", { class: "bars" }, bar(res, "public"), bar(res, "professional"), bar(res, "total")));
+    const deemed = ["public", "professional"].filter((p) => res.deemed[p]);
+    if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(getLang() === "zh" ? "、" : " and ") })));
+    if (info && res.requirement.total !== info.requirement.total) card.append(el("p", { class: "card-note" }, t("adjusted", { h: num(info.requirement.total) })));
+    card.append(el("p", { class: "gap" }, shortfallText(res)));
+    box.append(card);
+  }
+}
+
+/** The activities × documents table. */
+export function renderCompare(box, ctx) {
+  clear(box);
+  const { report, input } = ctx;
+  const table = el("table", { class: "compare" });
+  table.append(el("caption", { class: "visually-hidden" }, t("compareCaption")));
+  const head = el("tr", {}, el("th", { scope: "col" }, t("activity")));
+  for (const res of report.results) head.append(el("th", { scope: "col" }, ctx.names.get(res.ruleSet)));
+  table.append(el("thead", {}, head));
+  const body = el("tbody");
+  input.activities.forEach((a, i) => {
+    const tr = el("tr", {}, el("th", { scope: "row" },
+      el("span", { class: "act-name" }, activityName(a)),
+      el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""}`)));
+    for (const res of report.results) tr.append(el("td", {}, lineText(res.lines[i])));
+    body.append(tr);
+  });
+  table.append(body);
+  const foot = el("tfoot");
+  for (const part of ["public", "professional", "total"]) {
+    const tr = el("tr", {}, el("th", { scope: "row" }, t(part)));
+    for (const res of report.results) {
+      const req = res.requirement[part];
+      const td = el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null);
+      tr.append(td);
+    }
+    foot.append(tr);
+  }
+  const st = el("tr", {}, el("th", { scope: "row" }, t("status")));
+  for (const res of report.results) st.append(el("td", {}, el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
+  foot.append(st);
+  table.append(foot);
+  box.append(table);
+}
+
+function basis(line, key, open) {
+  const d = el("details", { class: "basis", open: open.has(key) }, el("summary", {}, t("basis")));
+  d.addEventListener("toggle", () => (d.open ? open.add(key) : open.delete(key)));
+  const dl = el("dl");
+  if (line.clause) {
+    dl.append(el("dt", {}, t("clause")), el("dd", {}, line.clause.ref));
+    dl.append(el("dt", {}, t("quote")), el("dd", {}, el("blockquote", { lang: "zh-CN" }, line.clause.quote)));
+  } else {
+    dl.append(el("dt", {}, t("clause")), el("dd", {}, t("noClause")));
+  }
+  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", { lang: "zh-CN" }, line.explain));
+  d.append(dl);
+  return d;
+}
+
+/** Per document: every line with its clause, the document's words and the arithmetic. */
+export function renderDetails(box, ctx, open) {
+  clear(box);
+  for (const res of ctx.report.results) {
+    const info = ctx.infos.get(res.ruleSet);
+    const d = el("details", { class: "doc-detail", "data-rule-set": res.ruleSet, open: open.has(res.ruleSet) });
+    d.addEventListener("toggle", () => (d.open ? open.add(res.ruleSet) : open.delete(res.ruleSet)));
+    d.append(el("summary", {},
+      el("span", { class: "dd-name" }, ctx.names.get(res.ruleSet)),
+      el("span", { class: "dd-meta" }, `${compact(res.totals.total)} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
+    const inner = el("div", { class: "dd-body" });
+    inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+    if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
+    if (!res.applies.inForce || res.applies.note) {
+      inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    }
+    if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+    const ol = el("ol", { class: "lines" });
+    ctx.input.activities.forEach((a, i) => {
+      const line = res.lines[i];
+      ol.append(el("li", { class: `line s-${line.status}` },
+        el("div", { class: "line-top" },
+          el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
+          lineText(line)),
+        basis(line, `${res.ruleSet}:${a.id}`, open)));
+    });
+    inner.append(ol);
+    d.append(inner);
+    box.append(d);
+  }
+}
+
+/** The printable report: one section per document, everything expanded. */
+export function renderPrint(box, ctx) {
+  clear(box);
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  box.append(el("h1", {}, t("printHeading", { y: ctx.report.year })), el("p", { class: "muted" }, t("printMeta", { date: today })));
+  for (const res of ctx.report.results) {
+    const info = ctx.infos.get(res.ruleSet);
+    const sec = el("section", { class: "print-doc" });
+    sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), el("p", { lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+    if (!res.applies.inForce) sec.append(el("p", { class: "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    sec.append(el("p", { class: "print-sum" },
+      ["public", "professional", "total"].map((p) => `${t(p)} ${compact(res.totals[p])}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
+      "　", el("strong", {}, t(res.compliance)), "　", shortfallText(res)));
+    const table = el("table", { class: "print-table" });
+    table.append(el("thead", {}, el("tr", {}, ...[t("index"), t("activity"), t("date"), t("hoursCol"), t("clause")].map((h) => el("th", { scope: "col" }, h)))));
+    const tb = el("tbody");
+    ctx.input.activities.forEach((a, i) => {
+      const line = res.lines[i];
+      tb.append(el("tr", {},
+        el("td", {}, String(i + 1)),
+        el("td", {}, activityName(a), el("br"), el("small", {}, `${kindLabel(a.kind)} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
+        el("td", {}, a.date ?? ""),
+        el("td", {}, plainLine(line)),
+        el("td", { lang: "zh-CN" }, line.clause ? line.clause.ref : "—", line.clause ? el("small", { class: "quote" }, line.clause.quote) : null, line.explain ? el("small", {}, line.explain) : null)));
+    });
+    table.append(tb);
+    sec.append(table);
+    if (res.notes.length) sec.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+    box.append(sec);
+  }
+}
+
+/** CSV header and rows: one row per document × activity, then the document's totals. */
+export function csvRows(ctx) {
+  const header = [t("csvFile"), t("csvDocNumber"), t("index"), t("activity"), t("csvKind"), t("date"), t("subject"), t("hoursCol"), t("csvMin"), t("csvMax"), t("status"), t("clause"), t("explain")];
+  const rows = [];
+  for (const res of ctx.report.results) {
+    const info = ctx.infos.get(res.ruleSet);
+    const name = ctx.names.get(res.ruleSet);
+    ctx.input.activities.forEach((a, i) => {
+      const line = res.lines[i];
+      rows.push([name, info?.docNumber ?? "", i + 1, activityName(a), kindLabel(a.kind), a.date ?? "", t(line.subject), plainLine(line), line.hours.min, line.hours.max, statusLabel(line.status), line.clause?.ref ?? "", line.explain]);
+    });
+    for (const p of ["public", "professional", "total"]) {
+      rows.push([name, info?.docNumber ?? "", "", p === "total" ? t("total") : t("partTotal", { p: t(p) }), "", "", t(p), rangeText(res.totals[p]), res.totals[p].min, res.totals[p].max, res.requirement[p] > 0 ? `${t("csvRequirement")} ${num(res.requirement[p])}` : t("noMinimum"), "", ""]);
+    }
+    rows.push([name, info?.docNumber ?? "", "", t("csvCompliance"), "", "", "", "", "", "", t(res.compliance), "", shortfallText(res)]);
+  }
+  return { header, rows };
+}
