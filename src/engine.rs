@@ -5,6 +5,7 @@ use crate::hours::{cents, show, show_f, to_f64};
 use crate::input::{Activity, Input, KINDS};
 use crate::model::{Cap, Clause, Closest, Credit, Crediting, Rule, RuleSet, Subject, SubjectOf, TimeRule};
 use std::borrow::Cow;
+use std::fmt::Write;
 use crate::report::*;
 use chrono::NaiveDate;
 
@@ -39,15 +40,16 @@ struct Draft<'r> {
     cap: Option<&'r Cap>,
     /// The explanation already states the cap (no need to repeat it when it bites).
     cap_said: bool,
-    effect: Effect,
+    effect: Effect<'r>,
 }
 
 /// What a line does besides crediting hours.
 #[derive(Clone, Copy, PartialEq)]
-enum Effect {
+enum Effect<'r> {
     None,
     Deemed { public: bool, professional: bool },
-    Leave { months: u32 },
+    /// Leave of `group`, which counts once the group's months exceed `threshold`.
+    Leave { months: u32, group: &'r str, threshold: u32 },
     Relief,
 }
 
@@ -124,47 +126,50 @@ fn span_years(year: i32, years: u32) -> (i32, i32) {
     (year - (years.max(1) as i32 - 1), year)
 }
 
-fn years_text(from: i32, to: i32) -> String {
-    if from == to {
-        format!("{to} 年度")
-    } else {
-        format!("{from}–{to} 年度")
-    }
+/// `2024 年度` or `2021–2024 年度`.
+fn years_text(from: i32, to: i32) -> impl std::fmt::Display {
+    std::fmt::from_fn(move |f| if from == to { write!(f, "{to} 年度") } else { write!(f, "{from}–{to} 年度") })
 }
 
-/// Actual time in 学时 under the document's time rule, with the words for it.
-fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>) -> (f64, String) {
+/// Actual time in 学时 under the document's time rule; writes the words for it to `out`.
+fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, out: &mut String) -> f64 {
     let day_rate = max_per_day.map_or(t.day_hours, |m| m.min(t.day_hours));
     if let Some(h) = a.number("hours") {
         if let (Some(d), Some(m)) = (a.number("days"), max_per_day) {
             if h > d * m {
                 let limit = d * m;
-                return (limit, format!("{} 学时，每天不超过 {} 学时：{} 天 × {} = {}", show_f(h), show_f(m), show_f(d), show_f(m), show_f(limit)));
+                let _ = write!(out, "{} 学时，每天不超过 {} 学时：{} 天 × {} = {}", show_f(h), show_f(m), show_f(d), show_f(m), show_f(limit));
+                return limit;
             }
         }
-        return (h, format!("{} 学时", show_f(h)));
+        let _ = write!(out, "{} 学时", show_f(h));
+        return h;
     }
-    let mut parts = Vec::new();
     let mut total = 0.0;
-    if let Some(d) = a.number("days") {
+    let days = a.number("days");
+    if let Some(d) = days {
         total += d * day_rate;
-        parts.push(format!("{} 天 × {} 学时/天", show_f(d), show_f(day_rate)));
+        let _ = write!(out, "{} 天 × {} 学时/天", show_f(d), show_f(day_rate));
     }
     if let Some(m) = a.number("minutes") {
         total += m / t.minutes_per_hour;
-        parts.push(format!("{} 分钟 ÷ {} 分钟/学时", show_f(m), show_f(t.minutes_per_hour)));
+        let plus = if days.is_some() { " + " } else { "" };
+        let _ = write!(out, "{plus}{} 分钟 ÷ {} 分钟/学时", show_f(m), show_f(t.minutes_per_hour));
     }
-    (total, format!("{} = {}", parts.join(" + "), show_f(total)))
+    let _ = write!(out, " = {}", show_f(total));
+    total
 }
 
 /// Days of an activity for a per-day rate: `days`, else its time at a day's 学时.
-fn days_of(a: &Activity, t: &TimeRule) -> (f64, String) {
+fn days_of(a: &Activity, t: &TimeRule, out: &mut String) -> f64 {
     if let Some(d) = a.number("days") {
-        return (d, format!("{} 天", show_f(d)));
+        let _ = write!(out, "{} 天", show_f(d));
+        return d;
     }
-    let (h, words) = time_hours(a, t, None);
+    let h = time_hours(a, t, None, out);
     let d = h / t.day_hours;
-    (d, format!("{words}，÷ {} 学时/天 = {} 天", show_f(t.day_hours), show_f(d)))
+    let _ = write!(out, "，÷ {} 学时/天 = {} 天", show_f(t.day_hours), show_f(d));
+    d
 }
 
 fn subject_of(rule: &Rule, a: &Activity) -> Subject {
@@ -211,91 +216,104 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
     };
     let (first, last) = span_years(a.year(), covered_years);
     if year < first || year > last {
-        let carry = res.no_carry_over.as_ref().map(|c| format!("；{}：不得结转", c.reference)).unwrap_or_default();
         d.status = Status::OtherYear;
         d.cap = None;
-        d.explain = format!("{}：计入{}，不计入 {year} 年度{carry}", rule.map_or("此项活动", |r| &r.label), years_text(first, last));
+        let _ = write!(d.explain, "{}：计入{}，不计入 {year} 年度", rule.map_or("此项活动", |r| &r.label), years_text(first, last));
+        if let Some(c) = &res.no_carry_over {
+            let _ = write!(d.explain, "；{}：不得结转", c.reference);
+        }
         return d;
     }
 
     let Some(rule) = rule else {
-        let hint = res.closest.iter().find(|c| c.kind == a.kind).map(|c| format!("；{}", c.note)).unwrap_or_default();
         d.status = Status::NotCovered;
-        d.explain = format!("本文件未规定此类活动的学时{hint}");
+        d.explain.push_str("本文件未规定此类活动的学时");
+        if let Some(c) = res.closest.iter().find(|c| c.kind == a.kind) {
+            let _ = write!(d.explain, "；{}", c.note);
+        }
         return d;
     };
     let cap = d.cap;
     let label = &rule.label;
 
-    let exact = |d: &mut Draft, h: f64, words: String| {
-        d.span = Span::exact(cents(h));
-        d.explain = format!("{label}：{words}");
-    };
+    // The explanation: the rule's label, then the arithmetic in words.
+    let mut e = String::with_capacity(160);
+    e.push_str(label);
+    e.push('：');
     match &rule.credit {
-        Credit::Fixed { hours } => exact(&mut d, *hours, format!("每项 {} 学时", show_f(*hours))),
+        Credit::Fixed { hours } => {
+            d.span = Span::exact(cents(*hours));
+            let _ = write!(e, "每项 {} 学时", show_f(*hours));
+        }
         Credit::PerUnit { hours, field, unit } => {
             let n = a.number(field).unwrap_or(0.0);
-            exact(&mut d, hours * n, format!("{} × {} {unit} = {}", show_f(*hours), show_f(n), show_f(hours * n)));
+            d.span = Span::exact(cents(hours * n));
+            let _ = write!(e, "{} × {} {unit} = {}", show_f(*hours), show_f(n), show(d.span.min));
         }
         Credit::SharedByAuthors { hours } => {
             let n = a.number("authors").unwrap_or(1.0).max(1.0);
-            let share = hours / n;
-            d.span = Span::exact(cents(share));
-            d.explain = format!("{label}：{} ÷ {} 位作者 = {}", show_f(*hours), show_f(n), show(cents(share)));
+            d.span = Span::exact(cents(hours / n));
+            let _ = write!(e, "{} ÷ {} 位作者 = {}", show_f(*hours), show_f(n), show(d.span.min));
         }
         Credit::Time { multiple, max_per_day } => {
-            let (h, words) = time_hours(a, res.time, *max_per_day);
-            if *multiple == 1.0 {
-                exact(&mut d, h, words);
-            } else {
-                let x = h * multiple;
-                exact(&mut d, x, format!("{words} × {} = {}", show_f(*multiple), show_f(x)));
+            let h = time_hours(a, res.time, *max_per_day, &mut e);
+            d.span = Span::exact(cents(h * multiple));
+            if *multiple != 1.0 {
+                let _ = write!(e, " × {} = {}", show_f(*multiple), show(d.span.min));
             }
         }
         Credit::PerDay { hours_per_day, paper_bonus } => {
-            let (days, words) = days_of(a, res.time);
-            let base = days * hours_per_day;
+            let days = days_of(a, res.time, &mut e);
             let bonus = if a.flag("presentedPaper") { *paper_bonus } else { 0.0 };
-            let text = if bonus > 0.0 {
-                format!("{words} × {} 学时/天 + 宣读论文 {} = {}", show_f(*hours_per_day), show_f(bonus), show_f(base + bonus))
-            } else {
-                format!("{words} × {} 学时/天 = {}", show_f(*hours_per_day), show_f(base))
-            };
-            exact(&mut d, base + bonus, text);
+            d.span = Span::exact(cents(days * hours_per_day + bonus));
+            let _ = write!(e, " × {} 学时/天", show_f(*hours_per_day));
+            if bonus > 0.0 {
+                let _ = write!(e, " + 宣读论文 {}", show_f(bonus));
+            }
+            let _ = write!(e, " = {}", show(d.span.min));
         }
         Credit::UpTo => {
             let max = cap.map(|c| cents(c.hours));
             d.span = Span { min: 0, max };
             d.status = if max.is_some() { Status::UpTo } else { Status::Undetermined };
-            d.explain = match cap {
-                Some(c) => format!("{label}：文件只规定每年最多 {} 学时，具体学时由认定部门确定", show_f(c.hours)),
-                None => format!("{label}：文件未规定具体学时，由认定部门确定"),
-            };
+            match cap {
+                Some(c) => {
+                    let _ = write!(e, "文件只规定每年最多 {} 学时，具体学时由认定部门确定", show_f(c.hours));
+                }
+                None => e.push_str("文件未规定具体学时，由认定部门确定"),
+            }
         }
-        Credit::Undetermined => match cap {
-            // The clause's yearly cap still bounds what it can give.
-            Some(c) => {
-                d.span = Span { min: 0, max: Some(cents(c.hours)) };
-                d.status = Status::UpTo;
-                d.cap_said = true;
-                d.explain = format!("{label}：文件未规定具体学时，由认定部门确定；{}每年最多 {} 学时", c.label, show_f(c.hours));
+        Credit::Undetermined => {
+            e.push_str("文件未规定具体学时，由认定部门确定");
+            match cap {
+                // The clause's yearly cap still bounds what it can give.
+                Some(c) => {
+                    d.span = Span { min: 0, max: Some(cents(c.hours)) };
+                    d.status = Status::UpTo;
+                    d.cap_said = true;
+                    let _ = write!(e, "；{}每年最多 {} 学时", c.label, show_f(c.hours));
+                }
+                None => {
+                    d.span = Span { min: 0, max: None };
+                    d.status = Status::Undetermined;
+                }
             }
-            None => {
-                d.span = Span { min: 0, max: None };
-                d.status = Status::Undetermined;
-                d.explain = format!("{label}：文件未规定具体学时，由认定部门确定");
-            }
-        },
+        }
         Credit::Deemed { public, professional, years } => {
             d.status = Status::Deemed;
             d.effect = Effect::Deemed { public: *public, professional: *professional };
             d.subject = if *professional { Subject::Professional } else { Subject::Public };
-            let span = if *years > 1 { format!("{} 个年度（{}）", years, years_text(first, last)) } else { "当年度".to_owned() };
-            d.explain = format!("{label}：视同完成{span}{}", part_name(*public, *professional));
+            e.push_str("视同完成");
+            if *years > 1 {
+                let _ = write!(e, "{years} 个年度（{}）", years_text(first, last));
+            } else {
+                e.push_str("当年度");
+            }
+            e.push_str(part_name(*public, *professional));
         }
         Credit::PerStudyYear { hours } => {
             d.span = Span::exact(cents(*hours));
-            d.explain = format!("{label}：学制 {covered_years} 年（{}），每年 {} 学时", years_text(first, last), show_f(*hours));
+            let _ = write!(e, "学制 {covered_years} 年（{}），每年 {} 学时", years_text(first, last), show_f(*hours));
         }
         Credit::PerYearProRata { public, professional } => {
             let m = f64::from(a.count("months").unwrap_or(12));
@@ -303,31 +321,25 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
             d.parts = Some([(Subject::Public, Span::exact(p)), (Subject::Professional, Span::exact(q))]);
             d.subject = Subject::Professional;
             d.span = Span::exact(p + q);
-            d.explain = format!(
-                "{label}：公需 {} × {}/12 = {}，专业 {} × {}/12 = {}",
-                show_f(*public),
-                show_f(m),
-                show(p),
-                show_f(*professional),
-                show_f(m),
-                show(q)
-            );
+            let _ = write!(e, "公需 {} × {}/12 = {}，专业 {} × {}/12 = {}", show_f(*public), show_f(m), show(p), show_f(*professional), show_f(m), show(q));
         }
-        Credit::ProRateRequirement { .. } => {
+        Credit::ProRateRequirement { more_than_months, group } => {
             // Decided once all leave of the year is known (see `prorate`).
-            d.effect = Effect::Leave { months: a.count("months").unwrap_or(0) };
-            d.explain = label.to_string();
+            d.effect = Effect::Leave { months: a.count("months").unwrap_or(0), group, threshold: *more_than_months };
+            e.truncate(label.len());
         }
         Credit::RequirementRelief => {
             d.status = Status::Undetermined;
             d.effect = Effect::Relief;
-            d.explain = format!("{label}：可由所在单位出具证明，适当顺延完成或适当减少学时数，数额未定");
+            e.push_str("可由所在单位出具证明，适当顺延完成或适当减少学时数，数额未定");
         }
         Credit::Excluded => {
             d.status = Status::NotCovered;
-            d.explain = format!("{label}，不计学时");
+            e.truncate(label.len());
+            e.push_str("，不计学时");
         }
     }
+    d.explain = e;
     d
 }
 
@@ -336,7 +348,7 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
 /// order; the guaranteed hours go to the earliest lines, then the possible extra does.
 fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
     let limit = cents(cap.hours);
-    let members: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].cap.is_some_and(|c| c.id == cap.id)).collect();
+    let members: Vec<usize> = (0..drafts.len()).filter(|&i| drafts[i].cap.is_some_and(|c| std::ptr::eq(c, cap))).collect();
     let sum_min: i64 = members.iter().map(|&i| drafts[i].span.min).sum();
     let sum_max: Option<i64> = members.iter().map(|&i| drafts[i].span.max).sum();
     let (mut left_min, group_max) = (sum_min.min(limit), sum_max.map_or(limit, |m| m.min(limit)));
@@ -353,52 +365,47 @@ fn apply_cap(drafts: &mut [Draft], cap: &Cap) {
             d.span = Span { min, max: Some(max) };
             d.status = Status::Capped;
             if !d.cap_said {
-                d.explain.push_str(&format!("；{}每年最多 {} 学时", cap.label, show_f(cap.hours)));
+                let _ = write!(d.explain, "；{}每年最多 {} 学时", cap.label, show_f(cap.hours));
             }
-            d.explain.push_str(&format!("，本项计入 {}（已封顶）", show_range(d.span)));
+            let _ = write!(d.explain, "，本项计入 {}（已封顶）", show_range(d.span));
         }
     }
 }
 
-fn show_range(s: Span) -> String {
-    match s.max {
-        Some(max) if max == s.min => show(max).to_string(),
-        Some(max) => format!("{}–{}", show(s.min), show(max)),
-        None => format!("{} 以上", show(s.min)),
-    }
+/// `30`, `0–10` or `5 以上`.
+fn show_range(s: Span) -> impl std::fmt::Display {
+    std::fmt::from_fn(move |f| match s.max {
+        Some(max) if max == s.min => write!(f, "{}", show(max)),
+        Some(max) => write!(f, "{}–{}", show(s.min), show(max)),
+        None => write!(f, "{} 以上", show(s.min)),
+    })
 }
 
-/// Leave of one group counts once its months in the year exceed the clause's threshold.
-fn prorate(drafts: &mut [Draft], res: &Resolved, activities: &[Activity]) -> u32 {
-    let mut off = 0;
+/// Leave of one group counts once its months in the year exceed the clause's threshold;
+/// returns the months off duty that pro-rate the requirement.
+fn prorate(drafts: &mut [Draft]) -> u32 {
     let mut groups: Vec<(&str, u32, u32)> = Vec::new(); // (group, threshold, months)
-    let rule_of = |a: &Activity| res.rule_for(a).map(|i| &res.rules[i]);
-    for (d, a) in drafts.iter().zip(activities) {
-        if let (Effect::Leave { months }, Some(Rule { credit: Credit::ProRateRequirement { more_than_months, group }, .. })) = (d.effect, rule_of(a)) {
+    for d in drafts.iter() {
+        if let Effect::Leave { months, group, threshold } = d.effect {
             match groups.iter_mut().find(|g| g.0 == group) {
                 Some(g) => g.2 += months,
-                None => groups.push((group, *more_than_months, months)),
+                None => groups.push((group, threshold, months)),
             }
         }
     }
-    for (d, a) in drafts.iter_mut().zip(activities) {
-        if let (Effect::Leave { months }, Some(Rule { credit: Credit::ProRateRequirement { group, .. }, .. })) = (d.effect, rule_of(a)) {
-            let Some(&(_, threshold, sum)) = groups.iter().find(|g| g.0 == group) else { continue };
+    for d in drafts.iter_mut() {
+        if let Effect::Leave { months, group, threshold } = d.effect {
+            let sum = groups.iter().find(|g| g.0 == group).map_or(months, |g| g.2);
             if sum > threshold {
-                d.explain = format!("{}：本年度 {} 个月（同类合计 {} 个月，超过 {} 个月），按实际在岗时间折算年度要求", d.explain, months, sum, threshold);
+                let _ = write!(d.explain, "：本年度 {months} 个月（同类合计 {sum} 个月，超过 {threshold} 个月），按实际在岗时间折算年度要求");
             } else {
                 d.status = Status::NotCovered;
                 d.effect = Effect::None;
-                d.explain = format!("{}：同类合计 {} 个月，未超过 {} 个月，不折算", d.explain, sum, threshold);
+                let _ = write!(d.explain, "：同类合计 {sum} 个月，未超过 {threshold} 个月，不折算");
             }
         }
     }
-    for g in &groups {
-        if g.2 > g.1 {
-            off += g.2;
-        }
-    }
-    off.min(12)
+    groups.iter().filter(|g| g.2 > g.1).map(|g| g.2).sum::<u32>().min(12)
 }
 
 fn in_force(rs: &RuleSet, year: i32) -> Applies {
@@ -424,7 +431,7 @@ pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResul
     for cap in res.caps {
         apply_cap(&mut drafts, cap);
     }
-    let off_months = prorate(&mut drafts, res, &input.activities);
+    let off_months = prorate(&mut drafts);
 
     let req = &rs.requirement;
     let on_duty = f64::from(12 - off_months) / 12.0;

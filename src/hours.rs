@@ -17,15 +17,36 @@ pub fn to_f64(c: i64) -> f64 {
 pub struct Shown(pub i64);
 
 impl std::fmt::Display for Shown {
+    // Digits written by hand into a buffer: this runs several times for every line, and
+    // going through the formatting machinery for each part cost more than the rest.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let c = self.0;
-        let sign = if c < 0 { "-" } else { "" };
-        let (whole, frac) = (c.abs() / 100, c.abs() % 100);
-        match frac {
-            0 => write!(f, "{sign}{whole}"),
-            x if x % 10 == 0 => write!(f, "{sign}{whole}.{}", x / 10),
-            x => write!(f, "{sign}{whole}.{x:02}"),
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut put = |b: u8| {
+            at -= 1;
+            buf[at] = b;
+        };
+        let c = self.0.unsigned_abs();
+        let (mut whole, frac) = (c / 100, (c % 100) as u8);
+        if frac != 0 {
+            if frac % 10 != 0 {
+                put(b'0' + frac % 10);
+            }
+            put(b'0' + frac / 10);
+            put(b'.');
         }
+        loop {
+            put(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        if self.0 < 0 {
+            put(b'-');
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
     }
 }
 
@@ -61,5 +82,7 @@ mod tests {
         assert_eq!(show(5).to_string(), "0.05");
         assert_eq!(show(0).to_string(), "0");
         assert_eq!(show(-150).to_string(), "-1.5");
+        assert_eq!(show(101).to_string(), "1.01");
+        assert_eq!(show(i64::MIN).to_string(), "-92233720368547758.08");
     }
 }

@@ -2,6 +2,7 @@
 //! the page) and the validation that turns a [`Json`] value into typed [`Input`].
 
 use crate::json::{Json, MAX_ITEMS};
+use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -257,8 +258,8 @@ impl InputError {
     pub fn new(code: ErrorCode, path: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> Self {
         InputError { code, path: path.into(), en: en.into(), zh: zh.into() }
     }
-    fn invalid(path: &str, en: impl Into<String>, zh: impl Into<String>) -> Self {
-        Self::new(ErrorCode::InvalidInput, path, en, zh)
+    fn invalid(at: impl std::fmt::Display, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidInput, at.to_string(), en, zh)
     }
     /// `path: what is wrong`, the contract's message.
     pub fn message(&self) -> String {
@@ -277,87 +278,109 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-type Fields<'a> = &'a [(String, Json)];
+type Fields<'a> = &'a [(Cow<'a, str>, Json<'a>)];
 
-fn object<'a>(value: &'a Json, path: &str) -> Result<Fields<'a>, InputError> {
+/// Where in the input a value is (`activities[2].authors`), written out only when there
+/// is an error to report: building every path up front cost more than the checks.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    base: &'a str,
+    index: Option<usize>,
+    field: Option<&'a str>,
+}
+
+impl<'a> At<'a> {
+    const fn top(base: &'a str) -> Self {
+        At { base, index: None, field: None }
+    }
+    const fn item(base: &'a str, index: usize) -> Self {
+        At { base, index: Some(index), field: None }
+    }
+    fn field(self, field: &'a str) -> Self {
+        At { field: Some(field), ..self }
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.base)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        match self.field {
+            Some(field) => write!(f, ".{field}"),
+            None => Ok(()),
+        }
+    }
+}
+
+fn object<'a>(value: &'a Json<'a>, at: At) -> Result<Fields<'a>, InputError> {
     match value {
         Json::Obj(fields) => Ok(fields),
-        other => Err(InputError::invalid(path, format!("must be an object, not {}", other.type_name()), "应为对象")),
+        other => Err(InputError::invalid(at, format!("must be an object, not {}", other.type_name()), "应为对象")),
     }
 }
 
 /// A field's value; `null` counts as absent, as JSON.stringify drops `undefined`.
-fn lookup<'a>(fields: Fields<'a>, name: &str) -> Option<&'a Json> {
+fn lookup<'a>(fields: Fields<'a>, name: &str) -> Option<&'a Json<'a>> {
     fields.iter().find(|(k, _)| k == name).map(|(_, v)| v).filter(|v| **v != Json::Null)
 }
 
-fn reject_unknown(fields: Fields, known: &[&str], path: &str, what: &str) -> Result<(), InputError> {
-    match fields.iter().find(|(k, _)| !known.contains(&k.as_str())) {
-        Some((k, _)) => Err(InputError::invalid(
-            &join(path, k),
-            format!("unknown field{what}"),
-            format!("未知字段{}", if what.is_empty() { String::new() } else { format!("（{}）", what.trim_start()) }),
-        )),
+fn reject_unknown(fields: Fields, known: &[&str]) -> Result<(), InputError> {
+    match fields.iter().find(|(k, _)| !known.contains(&&**k)) {
+        Some((k, _)) => Err(InputError::invalid(k, "unknown field", "未知字段")),
         None => Ok(()),
     }
 }
 
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
-}
-
-fn string<'a>(value: &'a Json, path: &str) -> Result<&'a str, InputError> {
+fn string<'a>(value: &'a Json<'a>, at: At) -> Result<&'a str, InputError> {
     match value {
         Json::Str(s) => Ok(s),
-        other => Err(InputError::invalid(path, format!("must be a string, not {}", other.type_name()), "应为文本")),
+        other => Err(InputError::invalid(at, format!("must be a string, not {}", other.type_name()), "应为文本")),
     }
 }
 
-fn finite(value: &Json, path: &str) -> Result<f64, InputError> {
+fn finite(value: &Json, at: At) -> Result<f64, InputError> {
     match value {
         Json::Num(n) if n.is_finite() => Ok(*n),
-        Json::Num(_) => Err(InputError::invalid(path, "must be a finite number", "应为有限的数字")),
-        other => Err(InputError::invalid(path, format!("must be a number, not {}", other.type_name()), "应为数字")),
+        Json::Num(_) => Err(InputError::invalid(at, "must be a finite number", "应为有限的数字")),
+        other => Err(InputError::invalid(at, format!("must be a number, not {}", other.type_name()), "应为数字")),
     }
 }
 
-fn whole(value: &Json, path: &str, min: u32, max: u32) -> Result<u32, InputError> {
-    let bad = || InputError::invalid(path, format!("must be a whole number from {min} to {max}"), format!("应为 {min} 到 {max} 之间的整数"));
-    let n = finite(value, path).map_err(|_| bad())?;
+fn whole(value: &Json, at: At, min: u32, max: u32) -> Result<u32, InputError> {
+    let bad = || InputError::invalid(at, format!("must be a whole number from {min} to {max}"), format!("应为 {min} 到 {max} 之间的整数"));
+    let n = finite(value, at).map_err(|_| bad())?;
     if n.fract() != 0.0 || n < f64::from(min) || n > f64::from(max) {
         return Err(bad());
     }
     Ok(n as u32)
 }
 
-fn field_value(spec: &FieldSpec, value: &Json, path: &str) -> Result<Value, InputError> {
+fn field_value(spec: &FieldSpec, value: &Json, at: At) -> Result<Value, InputError> {
     match spec.ty {
         FieldType::Number { max } => {
-            let n = finite(value, path)?;
+            let n = finite(value, at)?;
             if !(0.0..=max).contains(&n) {
                 let max = crate::hours::show_f(max);
-                return Err(InputError::invalid(path, format!("must be from 0 to {max}"), format!("应在 0 到 {max} 之间")));
+                return Err(InputError::invalid(at, format!("must be from 0 to {max}"), format!("应在 0 到 {max} 之间")));
             }
             Ok(Value::Number(n + 0.0)) // -0 becomes 0
         }
-        FieldType::Count { min, max } => whole(value, path, min, max).map(Value::Count),
+        FieldType::Count { min, max } => whole(value, at, min, max).map(Value::Count),
         FieldType::Choice { values } => {
-            let s = string(value, path)?;
+            let s = string(value, at)?;
             match values.iter().find(|v| **v == s) {
                 Some(v) => Ok(Value::Choice(v)),
                 None => {
                     let list = values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
-                    Err(InputError::invalid(path, format!("must be one of {list}"), format!("应为以下之一：{list}")))
+                    Err(InputError::invalid(at, format!("must be one of {list}"), format!("应为以下之一：{list}")))
                 }
             }
         }
         FieldType::Flag => match value {
             Json::Bool(b) => Ok(Value::Flag(*b)),
-            other => Err(InputError::invalid(path, format!("must be true or false, not {}", other.type_name()), "应为 true 或 false")),
+            other => Err(InputError::invalid(at, format!("must be true or false, not {}", other.type_name()), "应为 true 或 false")),
         },
     }
 }
@@ -365,40 +388,40 @@ fn field_value(spec: &FieldSpec, value: &Json, path: &str) -> Result<Value, Inpu
 const COMMON: &[&str] = &["id", "kind", "date", "title"];
 
 /// One activity, and its id as borrowed from the input (for the duplicate check).
-fn activity<'a>(value: &'a Json, path: &str) -> Result<(Activity, &'a str), InputError> {
-    let fields = object(value, path)?;
-    let kind_path = join(path, "kind");
-    let kind = string(lookup(fields, "kind").ok_or_else(|| InputError::invalid(&kind_path, "is required", "必填"))?, &kind_path)?;
+fn activity<'a>(value: &'a Json<'a>, at: At<'a>) -> Result<(Activity, &'a str), InputError> {
+    let fields = object(value, at)?;
+    let kind_at = at.field("kind");
+    let kind = string(lookup(fields, "kind").ok_or_else(|| InputError::invalid(kind_at, "is required", "必填"))?, kind_at)?;
     let (kind_index, spec) = kind_spec(kind).ok_or_else(|| {
-        InputError::new(ErrorCode::UnknownKind, &kind_path, format!("unknown kind \"{kind}\""), format!("未知的活动类型“{kind}”"))
+        InputError::new(ErrorCode::UnknownKind, kind_at.to_string(), format!("unknown kind \"{kind}\""), format!("未知的活动类型“{kind}”"))
     })?;
 
-    let id_path = join(path, "id");
-    let id = string(lookup(fields, "id").ok_or_else(|| InputError::invalid(&id_path, "is required", "必填"))?, &id_path)?;
+    let id_at = at.field("id");
+    let id = string(lookup(fields, "id").ok_or_else(|| InputError::invalid(id_at, "is required", "必填"))?, id_at)?;
     let id_chars = id.chars().count();
     if id_chars == 0 || id_chars > MAX_ID_CHARS {
-        return Err(InputError::invalid(&id_path, format!("must be 1 to {MAX_ID_CHARS} characters"), format!("应为 1 到 {MAX_ID_CHARS} 个字符")));
+        return Err(InputError::invalid(id_at, format!("must be 1 to {MAX_ID_CHARS} characters"), format!("应为 1 到 {MAX_ID_CHARS} 个字符")));
     }
 
-    let date_path = join(path, "date");
-    let date = parse_date(string(lookup(fields, "date").ok_or_else(|| InputError::invalid(&date_path, "is required", "必填"))?, &date_path)?)
-        .ok_or_else(|| InputError::invalid(&date_path, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?;
+    let date_at = at.field("date");
+    let date = parse_date(string(lookup(fields, "date").ok_or_else(|| InputError::invalid(date_at, "is required", "必填"))?, date_at)?)
+        .ok_or_else(|| InputError::invalid(date_at, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?;
 
     let title = match lookup(fields, "title") {
         Some(v) => {
-            let title_path = join(path, "title");
-            let t = string(v, &title_path)?;
+            let title_at = at.field("title");
+            let t = string(v, title_at)?;
             if t.chars().count() > MAX_TITLE_CHARS {
-                return Err(InputError::invalid(&title_path, format!("must be at most {MAX_TITLE_CHARS} characters"), format!("不能超过 {MAX_TITLE_CHARS} 个字符")));
+                return Err(InputError::invalid(title_at, format!("must be at most {MAX_TITLE_CHARS} characters"), format!("不能超过 {MAX_TITLE_CHARS} 个字符")));
             }
             Some(t.to_owned())
         }
         None => None,
     };
 
-    if let Some((k, _)) = fields.iter().find(|(k, _)| !COMMON.contains(&k.as_str()) && !spec.fields.iter().any(|f| f.name == k)) {
+    if let Some((k, _)) = fields.iter().find(|(k, _)| !COMMON.contains(&&**k) && !spec.fields.iter().any(|f| f.name == k)) {
         return Err(InputError::invalid(
-            &join(path, k),
+            at.field(k),
             format!("unknown field for kind \"{}\"", spec.kind),
             format!("“{}”类活动没有此字段", spec.kind),
         ));
@@ -406,10 +429,10 @@ fn activity<'a>(value: &'a Json, path: &str) -> Result<(Activity, &'a str), Inpu
 
     let mut values = Vec::with_capacity(spec.fields.len());
     for f in spec.fields {
-        let fpath = join(path, f.name);
+        let f_at = at.field(f.name);
         match lookup(fields, f.name) {
-            Some(v) => values.push((f.name, field_value(f, v, &fpath)?)),
-            None if f.required => return Err(InputError::invalid(&fpath, "is required", "必填")),
+            Some(v) => values.push((f.name, field_value(f, v, f_at)?)),
+            None if f.required => return Err(InputError::invalid(f_at, "is required", "必填")),
             None => match f.default {
                 Some(Default::Text(s)) => values.push((f.name, Value::Choice(s))),
                 Some(Default::Count(n)) => values.push((f.name, Value::Count(n))),
@@ -419,7 +442,7 @@ fn activity<'a>(value: &'a Json, path: &str) -> Result<(Activity, &'a str), Inpu
         }
     }
     if spec.needs_time && !["hours", "days", "minutes"].iter().any(|t| values.iter().any(|(n, _)| n == t)) {
-        return Err(InputError::invalid(&join(path, "hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
+        return Err(InputError::invalid(at.field("hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
     }
     Ok((Activity { id: id.to_owned(), kind: spec.kind, kind_index, date, title, fields: values }, id))
 }
@@ -439,10 +462,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Checks the whole input against the contract; the first problem found is returned.
 pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputError> {
-    let fields = object(value, "input")?;
-    reject_unknown(fields, &["year", "ruleSets", "activities"], "", "")?;
+    let fields = object(value, At::top("input"))?;
+    reject_unknown(fields, &["year", "ruleSets", "activities"])?;
 
-    let year = whole(lookup(fields, "year").ok_or_else(|| InputError::invalid("year", "is required", "必填"))?, "year", MIN_YEAR as u32, MAX_YEAR as u32)? as i32;
+    let year = whole(lookup(fields, "year").ok_or_else(|| InputError::invalid("year", "is required", "必填"))?, At::top("year"), MIN_YEAR as u32, MAX_YEAR as u32)? as i32;
 
     let rule_sets = match lookup(fields, "ruleSets") {
         None => None,
@@ -452,18 +475,18 @@ pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputEr
             }
             let mut ids: Vec<String> = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let path = format!("ruleSets[{i}]");
-                let id = string(item, &path)?;
+                let at = At::item("ruleSets", i);
+                let id = string(item, at)?;
                 if !known_rule_sets.contains(&id) {
                     return Err(InputError::new(
                         ErrorCode::UnknownRuleSet,
-                        path,
+                        at.to_string(),
                         format!("unknown rule set \"{id}\"; known: {}", known_rule_sets.join(", ")),
                         format!("未知的文件“{id}”"),
                     ));
                 }
                 if ids.iter().any(|x| x == id) {
-                    return Err(InputError::invalid(&path, format!("\"{id}\" is listed twice"), format!("“{id}”重复")));
+                    return Err(InputError::invalid(at, format!("\"{id}\" is listed twice"), format!("“{id}”重复")));
                 }
                 ids.push(id.to_owned());
             }
@@ -483,10 +506,10 @@ pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputEr
     let mut activities: Vec<Activity> = Vec::with_capacity(items.len());
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("activities[{i}]");
-        let (a, id) = activity(item, &path)?;
+        let at = At::item("activities", i);
+        let (a, id) = activity(item, at)?;
         if !seen.insert(id) {
-            return Err(InputError::invalid(&join(&path, "id"), format!("\"{}\" is used by an earlier activity", a.id), format!("“{}”与前面的活动重复", a.id)));
+            return Err(InputError::invalid(at.field("id"), format!("\"{}\" is used by an earlier activity", a.id), format!("“{}”与前面的活动重复", a.id)));
         }
         activities.push(a);
     }

@@ -3,16 +3,18 @@
 //! every error can name its field path.
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
+/// Text borrows from JSON text where it can (no escapes): reading allocates little.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
+    Str(Cow<'a, str>),
+    Arr(Vec<Json<'a>>),
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>),
     /// A JS value that JSON cannot hold (NaN, a function, a BigInt, …), described.
     Unsupported(String),
 }
@@ -24,7 +26,7 @@ pub const MAX_ITEMS: usize = 50_000;
 /// No object in a valid input has more fields; the bound also keeps the duplicate check cheap.
 pub const MAX_FIELDS: usize = 32;
 
-impl Json {
+impl Json<'_> {
     pub fn type_name(&self) -> &str {
         match self {
             Json::Unsupported(what) => what,
@@ -38,7 +40,7 @@ impl Json {
     }
 
     /// Reads any self-describing input into a value, with bounded depth and length.
-    pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+    pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json<'static>, D::Error> {
         Seed(0).deserialize(deserializer)
     }
 }
@@ -46,8 +48,8 @@ impl Json {
 struct Seed(u32);
 
 impl<'de> DeserializeSeed<'de> for Seed {
-    type Value = Json;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    type Value = Json<'static>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
         if self.0 > MAX_DEPTH {
             return Err(de::Error::custom(format_args!("nested more than {MAX_DEPTH} levels deep")));
         }
@@ -56,39 +58,39 @@ impl<'de> DeserializeSeed<'de> for Seed {
 }
 
 impl<'de> Visitor<'de> for Seed {
-    type Value = Json;
+    type Value = Json<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Json<'static>, E> {
         Ok(Json::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v as f64))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v as f64))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Json<'static>, E> {
         Ok(Json::Num(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_owned()))
+    fn visit_str<E>(self, v: &str) -> Result<Json<'static>, E> {
+        Ok(Json::Str(Cow::Owned(v.to_owned())))
     }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<Json<'static>, E> {
+        Ok(Json::Str(Cow::Owned(v)))
     }
-    fn visit_none<E>(self) -> Result<Json, E> {
+    fn visit_none<E>(self) -> Result<Json<'static>, E> {
         Ok(Json::Null)
     }
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_unit<E>(self) -> Result<Json<'static>, E> {
         Ok(Json::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
         Seed(self.0).deserialize(d)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'static>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         while let Some(item) = seq.next_element_seed(Seed(self.0 + 1))? {
             if items.len() == MAX_ITEMS {
@@ -98,8 +100,8 @@ impl<'de> Visitor<'de> for Seed {
         }
         Ok(Json::Arr(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut fields: Vec<(String, Json)> = Vec::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'static>, A::Error> {
+        let mut fields: Vec<(Cow<'static, str>, Json<'static>)> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if fields.len() == MAX_FIELDS {
                 return Err(de::Error::custom(format_args!("an object with more than {MAX_FIELDS} fields")));
@@ -108,7 +110,7 @@ impl<'de> Visitor<'de> for Seed {
                 return Err(de::Error::custom(format_args!("field \"{key}\" given twice")));
             }
             let value = map.next_value_seed(Seed(self.0 + 1))?;
-            fields.push((key, value));
+            fields.push((Cow::Owned(key), value));
         }
         Ok(Json::Obj(fields))
     }
@@ -121,7 +123,7 @@ pub const MARK: &str = "\u{0}xueshi";
 /// Reads JSON text into a value, with the same bounds as [`Json::read`]. Hand-written:
 /// serde_json would bring float formatting and parsing tables into the wasm. An error is
 /// the path where reading stopped (`activities[0]`, empty for the top) and what is wrong.
-pub fn parse(text: &str) -> Result<Json, (String, String)> {
+pub fn parse(text: &str) -> Result<Json<'_>, (String, String)> {
     let mut p = Parser { s: text.as_bytes(), at: 0 };
     p.ws();
     let v = p.value(0)?;
@@ -143,7 +145,7 @@ struct Parser<'a> {
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, what: &str) -> String {
         format!("{what} at byte {}", self.at)
     }
@@ -158,7 +160,7 @@ impl Parser<'_> {
         self.at += usize::from(hit);
         hit
     }
-    fn word(&mut self, w: &str, v: Json) -> Result<Json, String> {
+    fn word(&mut self, w: &str, v: Json<'a>) -> Result<Json<'a>, String> {
         if self.s[self.at..].starts_with(w.as_bytes()) {
             self.at += w.len();
             Ok(v)
@@ -167,7 +169,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: u32) -> Result<Json, (String, String)> {
+    fn value(&mut self, depth: u32) -> Result<Json<'a>, (String, String)> {
         let here = |what: String| (String::new(), what);
         if depth > MAX_DEPTH {
             return Err(here(format!("nested more than {MAX_DEPTH} levels deep")));
@@ -201,7 +203,7 @@ impl Parser<'_> {
             }
             Some(b'{') => {
                 self.at += 1;
-                let mut fields: Vec<(String, Json)> = Vec::new();
+                let mut fields: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
                 if !self.eat(b'}') {
                     loop {
                         self.ws();
@@ -231,7 +233,7 @@ impl Parser<'_> {
                 // The JS side's mark for a value JSON cannot hold.
                 if let [(k, Json::Str(what))] = fields.as_slice() {
                     if k == MARK {
-                        return Ok(Json::Unsupported(what.clone()));
+                        return Ok(Json::Unsupported(what.to_string()));
                     }
                 }
                 Ok(Json::Obj(fields))
@@ -241,7 +243,7 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.at += 1; // the opening quote
         let mut out = String::new();
         loop {
@@ -252,14 +254,20 @@ impl Parser<'_> {
                 }
                 self.at += 1;
             }
-            // The input is a &str and the run stops only at ASCII bytes: valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.s[start..self.at]).map_err(|_| self.err("invalid UTF-8"))?);
+            // The text is a &str and runs stop only at ASCII bytes: always valid UTF-8.
+            let bytes: &'a [u8] = self.s;
+            let run = std::str::from_utf8(&bytes[start..self.at]).map_err(|_| self.err("invalid UTF-8"))?;
             match self.s.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    if out.is_empty() {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     self.at += 1;
                     let c = match self.s.get(self.at) {
                         Some(b'"') => '"',
@@ -306,7 +314,7 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn number(&mut self) -> Result<Json, String> {
+    fn number(&mut self) -> Result<Json<'a>, String> {
         let negative = self.s[self.at] == b'-';
         self.at += usize::from(negative);
         let (mut mantissa, mut exp10) = (0u64, 0i32);
@@ -400,9 +408,10 @@ mod tests {
     #[test]
     fn strings_with_escapes_and_surrogate_pairs() {
         let s = |text: &str| match parse(text) {
-            Ok(Json::Str(s)) => s,
+            Ok(Json::Str(s)) => s.into_owned(),
             other => panic!("{text}: {other:?}"),
         };
+        assert!(matches!(parse(r#""plain 文本""#), Ok(Json::Str(Cow::Borrowed("plain 文本")))));
         assert_eq!(s(r#""论文 \"A\"\n\t\\/""#), "论文 \"A\"\n\t\\/");
         assert_eq!(s(r#""\u5b66\u65f6 \ud83d\ude00""#), "学时 😀");
         assert_eq!(s(r#""\ud83d""#), "\u{FFFD}");

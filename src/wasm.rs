@@ -48,7 +48,8 @@ pub fn activity_kinds() -> Result<JsValue, JsValue> {
 /// Credits the input's activities under each requested rule set.
 #[wasm_bindgen]
 pub fn evaluate(input: JsValue) -> Result<JsValue, JsValue> {
-    let value = crate::json::parse(&encode_input(&input)).map_err(|(path, what)| {
+    let text = encode_input(&input);
+    let value = crate::json::parse(&text).map_err(|(path, what)| {
         let path = if path.is_empty() { "input".to_owned() } else { path };
         js_error(&InputError::new(ErrorCode::InvalidInput, path, format!("cannot be read: {what}"), format!("无法读取：{what}")))
     })?;

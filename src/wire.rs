@@ -11,6 +11,7 @@
 use crate::report::{Line, Range, Report, RuleSetResult};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub const NEW: f64 = -2.0;
 pub const TEXT: f64 = -1.0;
@@ -18,7 +19,29 @@ pub const TEXT: f64 = -1.0;
 /// What has been sent to JS as static text, by the text's address.
 #[derive(Default)]
 pub struct Statics {
-    index: HashMap<(usize, usize), u32>,
+    index: HashMap<(usize, usize), u32, BuildHasherDefault<AddressHasher>>,
+}
+
+/// Keys are addresses of static text, not input anyone controls: a multiply-mix is enough,
+/// and SipHash made these lookups a third of the wire's time.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 pub struct Wire<'s> {

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use xueshi::json::Json;
 use xueshi::report::{Line, Range, RuleSetResult, Status};
 
-pub fn to_json(v: Value) -> Json {
+pub fn to_json(v: Value) -> Json<'static> {
     Json::read(v).expect("test input is JSON")
 }
 
