@@ -8,6 +8,8 @@ const MARK = "\u0000xueshi";
 const marked = (what) => ({ [MARK]: what });
 
 function replacer(_key, value) {
+  // A Proxy can claim any length: refuse what no valid input holds before walking it.
+  if (Array.isArray(value) && value.length > 50000) return marked("an array longer than 50000 items");
   switch (typeof value) {
     case "number":
       return Number.isFinite(value) ? value : marked(String(value));

@@ -307,10 +307,24 @@ impl std::fmt::Display for At<'_> {
         if let Some(i) = self.index {
             write!(f, "[{i}]")?;
         }
-        match self.field {
-            Some(field) => write!(f, ".{field}"),
-            None => Ok(()),
+        let Some(field) = self.field else { return Ok(()) };
+        // A key someone typed may be empty, odd or huge: quote it, and only its start.
+        let plain = !field.is_empty() && field.len() <= 40 && field.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+        if plain {
+            let dot = if self.base.is_empty() { "" } else { "." };
+            return write!(f, "{dot}{field}");
         }
+        // Quoted by hand: `{:?}` would bring Unicode escaping tables into the wasm.
+        f.write_str("[\"")?;
+        for c in field.chars().take(40) {
+            if c == '"' || c == '\\' {
+                f.write_str("\\")?;
+            }
+            let mut buf = [0u8; 4];
+            f.write_str(if c.is_control() { "\u{fffd}" } else { c.encode_utf8(&mut buf) })?;
+        }
+        let more = if field.chars().nth(40).is_some() { "…" } else { "" };
+        write!(f, "{more}\"]")
     }
 }
 
@@ -328,7 +342,7 @@ fn lookup<'a>(fields: Fields<'a>, name: &str) -> Option<&'a Json<'a>> {
 
 fn reject_unknown(fields: Fields, known: &[&str]) -> Result<(), InputError> {
     match fields.iter().find(|(k, _)| !known.contains(&&**k)) {
-        Some((k, _)) => Err(InputError::invalid(k, "unknown field", "未知字段")),
+        Some((k, _)) => Err(InputError::invalid(At::top("").field(k), "unknown field", "未知字段")),
         None => Ok(()),
     }
 }

@@ -346,14 +346,16 @@ impl<'a> Parser<'a> {
             }
             exp10 = exp10.saturating_add(if sign < 0 { -e } else { e });
         }
+        // Beyond ±400 every mantissa is 0 or infinite anyway; clamping keeps `-e` safe.
+        let exp10 = exp10.clamp(-400, 400);
         // Exact for the numbers people type (m < 2^53, |e| ≤ 22: one rounding).
         let m = mantissa as f64;
         let x = match exp10 {
             0 => m,
             1..=22 => m * POW10[exp10 as usize],
             -22..=-1 => m / POW10[(-exp10) as usize],
-            e if e > 0 => m * 10f64.powi(e.min(400)),
-            e => m / 10f64.powi((-e).min(400)),
+            e if e > 0 => m * 10f64.powi(e),
+            e => m / 10f64.powi(-e),
         };
         Ok(Json::Num(if negative { -x } else { x }))
     }
@@ -399,6 +401,8 @@ mod tests {
         }
         assert_eq!(num("123456789012345678901234567890"), 1.2345678901234568e29);
         assert!(num("1e400").is_infinite());
+        assert_eq!(num("0.1e-99999999999"), 0.0);
+        assert!(num("9e99999999999").is_infinite());
         assert!(num("-0").is_sign_negative());
         for bad in ["01x", "1.", ".5", "-", "1e", "+1", "0x10", "NaN", "Infinity"] {
             assert!(parse(bad).is_err(), "{bad}");

@@ -258,3 +258,12 @@ fn json_entry_point() {
     let e = xueshi::evaluate_json(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
 }
+
+#[test]
+fn odd_unknown_keys_are_quoted_in_the_path() {
+    rejects(json!({"year": 2024, "activities": [], "": 1}), ErrorCode::InvalidInput, "[\"\"]");
+    let e = error(json!({"year": 2024, "activities": [{"id": "a", "kind": "competition", "date": "2024-01-01", "a \"b\"": 1}]}));
+    assert_eq!(e.path, "activities[0][\"a \\\"b\\\"\"]");
+    let e = error(json!({"year": 2024, "activities": [], "k".repeat(10_000): 1}));
+    assert_eq!(e.path, format!("[\"{}…\"]", "k".repeat(40)));
+}
