@@ -32,7 +32,7 @@ size:
 serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: setup test-native test-wasm dist test-pkg test-e2e
+test: setup test-native test-wasm dist size-check test-pkg test-garbage test-e2e fuzz-smoke
 
 test-native:
 	cargo test --all-features
@@ -45,7 +45,7 @@ test-pkg:
 	node --test pkg-tests/
 
 test-e2e:
-	@if [ -d e2e ]; then node --test e2e/; fi
+	node --test e2e/
 
 clean:
 	rm -rf dist pkg target
