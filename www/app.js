@@ -4,9 +4,7 @@ import init, { ruleSets, evaluate, version, activityKinds } from "./pkg/xueshi.j
 import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
-import { createForm } from "./form.js";
 import { renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, describe, lineText } from "./results.js";
-import { EXAMPLE } from "./example.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +26,7 @@ const state = {
   storageOk: true,
 };
 let form;
+let EXAMPLE; // loaded with the form, after the first result
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
 const names = () => new Map(state.infos.map((i) => [i.id, SHORT[getLang()][i.id] ?? i.region]));
@@ -470,8 +469,15 @@ async function main() {
   buildDocs();
   update({ save: false, quiet: true });
   performance.mark("xueshi:first-result");
-  document.body.classList.add("ready");
+  // Let the results paint (two frames: the first may already be on its way) before
+  // building the form and wiring the page.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  await frame();
+  await frame();
 
+  // The form is not needed for the first result: it loads after it.
+  const [{ createForm }, example] = await Promise.all([import("./form.js"), import("./example.js")]);
+  EXAMPLE = example.EXAMPLE;
   form = createForm($("form-section"), {
     kinds: state.kinds,
     check: checkDraft,
@@ -528,6 +534,7 @@ async function main() {
       /* keep ours */
     }
   });
+  document.body.classList.add("ready"); // everything is wired: the tests wait for this
 }
 
 main();
