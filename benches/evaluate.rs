@@ -51,6 +51,18 @@ fn bench(c: &mut Criterion) {
     g.bench_function("values", |b| b.iter(|| values(black_box(&input))));
     g.bench_function("evaluate", |b| b.iter(|| xueshi::evaluate(black_box(&json)).expect("valid")));
     g.bench_function("json_text", |b| b.iter(|| shim::evaluate_json_text(black_box(&text))));
+    // The Rust half of a wasm `evaluate` call, natively: JSON text in (as js/wire.js sends
+    // it), validation and evaluation, the flat report out (as js/wire.js reads it).
+    let mut statics = xueshi::wire::Statics::default();
+    g.bench_function("call", |b| {
+        b.iter(|| {
+            let value = xueshi::json::parse(black_box(&text)).expect("parses");
+            let report = xueshi::evaluate(&value).expect("valid");
+            let mut wire = xueshi::wire::Wire::new(&mut statics);
+            wire.report(&report);
+            (wire.nums.len(), wire.text.len())
+        })
+    });
     g.finish();
 
     let big = Json::read(&many(10_000)).expect("reads");
