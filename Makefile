@@ -35,6 +35,8 @@ serve: dist
 test: setup test-native test-wasm dist size-check test-pkg test-garbage test-e2e fuzz-smoke
 
 test-native:
+	cargo fmt --check
+	cargo clippy --all-features --all-targets --quiet -- -D warnings
 	cargo test --all-features
 
 # The facade in headless Chromium (wasm-bindgen-test; webdriver.json sets the flags).

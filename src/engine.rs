@@ -4,10 +4,10 @@
 use crate::hours::{cents, show, show_f, to_f64};
 use crate::input::{Activity, Input, KINDS};
 use crate::model::{Cap, Clause, Closest, Credit, Crediting, Rule, RuleSet, Subject, SubjectOf, TimeRule};
-use std::borrow::Cow;
-use std::fmt::Write;
 use crate::report::*;
 use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Hours in cents; `max: None` is "no maximum".
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,9 +47,16 @@ struct Draft<'r> {
 #[derive(Clone, Copy, PartialEq)]
 enum Effect<'r> {
     None,
-    Deemed { public: bool, professional: bool },
+    Deemed {
+        public: bool,
+        professional: bool,
+    },
     /// Leave of `group`, which counts once the group's months exceed `threshold`.
-    Leave { months: u32, group: &'r str, threshold: u32 },
+    Leave {
+        months: u32,
+        group: &'r str,
+        threshold: u32,
+    },
     Relief,
 }
 
@@ -321,7 +328,16 @@ fn draft<'r>(res: &'r Resolved, year: i32, a: &Activity) -> Draft<'r> {
             d.parts = Some([(Subject::Public, Span::exact(p)), (Subject::Professional, Span::exact(q))]);
             d.subject = Subject::Professional;
             d.span = Span::exact(p + q);
-            let _ = write!(e, "公需 {} × {}/12 = {}，专业 {} × {}/12 = {}", show_f(*public), show_f(m), show(p), show_f(*professional), show_f(m), show(q));
+            let _ = write!(
+                e,
+                "公需 {} × {}/12 = {}，专业 {} × {}/12 = {}",
+                show_f(*public),
+                show_f(m),
+                show(p),
+                show_f(*professional),
+                show_f(m),
+                show(q)
+            );
         }
         Credit::ProRateRequirement { more_than_months, group } => {
             // Decided once all leave of the year is known (see `prorate`).

@@ -2,9 +2,9 @@
 //! the page) and the validation that turns a [`Json`] value into typed [`Input`].
 
 use crate::json::{Json, MAX_ITEMS};
-use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::borrow::Cow;
 
 pub const MIN_YEAR: i32 = 1990;
 pub const MAX_YEAR: i32 = 2100;
@@ -17,10 +17,17 @@ pub const MAX_ID_CHARS: usize = 100;
 #[serde(rename_all = "camelCase", tag = "type")]
 pub enum FieldType {
     /// A finite number between 0 and `max`.
-    Number { max: f64 },
+    Number {
+        max: f64,
+    },
     /// A whole number between `min` and `max`.
-    Count { min: u32, max: u32 },
-    Choice { values: &'static [&'static str] },
+    Count {
+        min: u32,
+        max: u32,
+    },
+    Choice {
+        values: &'static [&'static str],
+    },
     Flag,
 }
 
@@ -426,7 +433,11 @@ fn activity<'a>(value: &'a Json<'a>, at: At<'a>) -> Result<(Activity, &'a str), 
             let title_at = at.field("title");
             let t = string(v, title_at)?;
             if t.chars().count() > MAX_TITLE_CHARS {
-                return Err(InputError::invalid(title_at, format!("must be at most {MAX_TITLE_CHARS} characters"), format!("不能超过 {MAX_TITLE_CHARS} 个字符")));
+                return Err(InputError::invalid(
+                    title_at,
+                    format!("must be at most {MAX_TITLE_CHARS} characters"),
+                    format!("不能超过 {MAX_TITLE_CHARS} 个字符"),
+                ));
             }
             Some(t.to_owned())
         }
@@ -479,7 +490,12 @@ pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputEr
     let fields = object(value, At::top("input"))?;
     reject_unknown(fields, &["year", "ruleSets", "activities"])?;
 
-    let year = whole(lookup(fields, "year").ok_or_else(|| InputError::invalid("year", "is required", "必填"))?, At::top("year"), MIN_YEAR as u32, MAX_YEAR as u32)? as i32;
+    let year = whole(
+        lookup(fields, "year").ok_or_else(|| InputError::invalid("year", "is required", "必填"))?,
+        At::top("year"),
+        MIN_YEAR as u32,
+        MAX_YEAR as u32,
+    )? as i32;
 
     let rule_sets = match lookup(fields, "ruleSets") {
         None => None,
@@ -523,7 +539,11 @@ pub fn validate(value: &Json, known_rule_sets: &[&str]) -> Result<Input, InputEr
         let at = At::item("activities", i);
         let (a, id) = activity(item, at)?;
         if !seen.insert(id) {
-            return Err(InputError::invalid(at.field("id"), format!("\"{}\" is used by an earlier activity", a.id), format!("“{}”与前面的活动重复", a.id)));
+            return Err(InputError::invalid(
+                at.field("id"),
+                format!("\"{}\" is used by an earlier activity", a.id),
+                format!("“{}”与前面的活动重复", a.id),
+            ));
         }
         activities.push(a);
     }

@@ -123,7 +123,11 @@ pub enum Credit {
         max_per_day: Option<f64>,
     },
     /// So many 学时 per day, plus a bonus when a paper was presented.
-    PerDay { hours_per_day: f64, #[serde(default)] paper_bonus: f64 },
+    PerDay {
+        hours_per_day: f64,
+        #[serde(default)]
+        paper_bonus: f64,
+    },
     /// Only a yearly maximum is stated (contract rule 1): 0 … the cap.
     UpTo,
     /// No amount is stated (contract rule 2).

@@ -29,9 +29,7 @@ fn er_credits_by_the_xinjiang_method_citing_it() {
 #[test]
 fn er_public_part_needs_its_own_30() {
     // 新疆 sets no 公需 minimum, 阿克苏 does: the same year differs.
-    let year = vec![
-        json!({"kind": "training", "date": "2024-03-01", "hours": 90}),
-    ];
+    let year = vec![json!({"kind": "training", "date": "2024-03-01", "hours": 90})];
     assert_eq!(run("xinjiang-2022", Y, year.clone()).compliance, Compliance::Met);
     let r = run(RS, Y, year);
     assert_eq!(r.compliance, Compliance::Short);
@@ -41,10 +39,14 @@ fn er_public_part_needs_its_own_30() {
 
 #[test]
 fn er_caps_and_deemed_degrees_carry_over_from_xinjiang() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "practice", "date": "2024-03-01", "days": 5}),
-        json!({"kind": "degree", "level": "doctor", "mode": "study", "date": "2025-01-10"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "practice", "date": "2024-03-01", "days": 5}),
+            json!({"kind": "degree", "level": "doctor", "mode": "study", "date": "2025-01-10"}),
+        ],
+    );
     check(&r.lines[0], exact(30.0), Capped);
     check(&r.lines[1], exact(0.0), Deemed);
     assert!(r.deemed.professional);

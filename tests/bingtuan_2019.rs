@@ -50,7 +50,11 @@ fn fu_jian_er_4_national_conference_6_a_day_plus_6_for_a_paper() {
 
 #[test]
 fn fu_jian_er_4_bingtuan_level_4_a_day_plus_4() {
-    check(&line(RS, Y, json!({"kind": "conference", "level": "provincial", "date": "2019-05-01", "days": 2, "presentedPaper": true})), exact(12.0), Credited);
+    check(
+        &line(RS, Y, json!({"kind": "conference", "level": "provincial", "date": "2019-05-01", "days": 2, "presentedPaper": true})),
+        exact(12.0),
+        Credited,
+    );
     // Half a day, given in hours: 4 ÷ 8 = 0.5 天 × 4.
     check(&line(RS, Y, json!({"kind": "conference", "level": "provincial", "date": "2019-05-01", "hours": 4})), exact(2.0), Credited);
 }
@@ -96,10 +100,14 @@ fn fu_jian_er_6_a_full_year_of_grassroots_service_deems_everything() {
 
 #[test]
 fn fu_jian_er_7_language_and_computer_exams_10_each() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "languageComputerExam", "title": "职称外语", "date": "2019-04-01"}),
-        json!({"kind": "languageComputerExam", "title": "计算机", "date": "2019-06-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "languageComputerExam", "title": "职称外语", "date": "2019-04-01"}),
+            json!({"kind": "languageComputerExam", "title": "计算机", "date": "2019-06-01"}),
+        ],
+    );
     check(&r.lines[0], exact(10.0), Credited);
     check(&r.lines[1], exact(10.0), Credited);
     assert_eq!(r.totals.professional, exact(20.0));
@@ -120,10 +128,14 @@ fn papers_are_not_rated_by_the_notice() {
 
 #[test]
 fn public_training_counts_towards_public() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "training", "subject": "public", "date": "2019-03-01", "hours": 30}),
-        json!({"kind": "training", "date": "2019-03-01", "hours": 60}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "training", "subject": "public", "date": "2019-03-01", "hours": 30}),
+            json!({"kind": "training", "date": "2019-03-01", "hours": 60}),
+        ],
+    );
     assert_eq!(r.totals.public, exact(30.0));
     assert_eq!(r.compliance, Compliance::Met);
 }

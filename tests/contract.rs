@@ -153,11 +153,15 @@ fn time_must_be_given_finite_and_within_a_year() {
 
 #[test]
 fn lines_are_rounded_half_up_and_totals_are_their_sums() {
-    let r = run("taian-2022", 2022, vec![
-        json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-03-01"}),
-        json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-04-01"}),
-        json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-05-01"}),
-    ]);
+    let r = run(
+        "taian-2022",
+        2022,
+        vec![
+            json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-03-01"}),
+            json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-04-01"}),
+            json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2022-05-01"}),
+        ],
+    );
     assert!(r.lines.iter().all(|l| l.hours == exact(41.67)));
     assert_eq!(r.totals.professional, exact(125.01));
     assert_eq!(r.totals.total, exact(125.01));
@@ -190,12 +194,16 @@ fn compliance_met_possible_short() {
     assert_eq!(r.compliance, Compliance::Met);
     assert_eq!((r.shortfall.total, r.shortfall.public, r.shortfall.professional), (0.0, 0.0, 0.0));
     // 40 guaranteed + up to 40 more: it may reach 60, and is 20 short on the guaranteed hours.
-    let r = run("zaozhuang-2024", 2024, vec![
-        public.clone(),
-        json!({"kind": "unitStudy", "hours": 20, "date": "2024-03-01"}),
-        json!({"kind": "training", "date": "2024-03-01", "hours": 20}),
-        json!({"kind": "selfStudyExam", "courses": 1, "date": "2024-04-01"}),
-    ]);
+    let r = run(
+        "zaozhuang-2024",
+        2024,
+        vec![
+            public.clone(),
+            json!({"kind": "unitStudy", "hours": 20, "date": "2024-03-01"}),
+            json!({"kind": "training", "date": "2024-03-01", "hours": 20}),
+            json!({"kind": "selfStudyExam", "courses": 1, "date": "2024-04-01"}),
+        ],
+    );
     assert_eq!(r.compliance, Compliance::Possible);
     assert_eq!(r.shortfall.professional, 20.0);
     assert_eq!(r.shortfall.total, 20.0);
@@ -249,7 +257,10 @@ fn every_kind_is_accepted_by_every_document() {
 #[cfg(feature = "json")]
 #[test]
 fn json_entry_point() {
-    let out = xueshi::evaluate_json(r#"{"year":2022,"ruleSets":["taian-2022"],"activities":[{"id":"p","kind":"paper","date":"2022-03-01","venue":"national","authors":3}]}"#).unwrap();
+    let out = xueshi::evaluate_json(
+        r#"{"year":2022,"ruleSets":["taian-2022"],"activities":[{"id":"p","kind":"paper","date":"2022-03-01","venue":"national","authors":3}]}"#,
+    )
+    .unwrap();
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["results"][0]["lines"][0]["hours"], json!({"min": 41.67, "max": 41.67}));
     assert_eq!(v["results"][0]["lines"][0]["clause"]["ref"], json!("二（三）3"));

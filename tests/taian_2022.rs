@@ -90,19 +90,27 @@ fn er_san_4_books_100_85_20_by_role() {
 
 #[test]
 fn er_er_training_registered_hours_by_subject() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "training", "subject": "public", "date": "2022-03-01", "hours": 30}),
-        json!({"kind": "training", "date": "2022-03-01", "days": 2}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "training", "subject": "public", "date": "2022-03-01", "hours": 30}),
+            json!({"kind": "training", "date": "2022-03-01", "days": 2}),
+        ],
+    );
     assert_eq!((r.totals.public, r.totals.professional), (exact(30.0), exact(16.0)));
 }
 
 #[test]
 fn no_caps_so_a_big_year_is_met() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "training", "subject": "public", "date": "2022-03-01", "hours": 30}),
-        json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2022-03-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "training", "subject": "public", "date": "2022-03-01", "hours": 30}),
+            json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2022-03-01"}),
+        ],
+    );
     assert_eq!(r.totals.total, exact(155.0));
     assert_eq!(r.compliance, xueshi::report::Compliance::Met);
 }

@@ -50,7 +50,11 @@ fn absent_maxima_and_clauses_are_null_not_undefined() {
 #[wasm_bindgen_test]
 fn errors_are_js_errors_with_code_and_path() {
     let cases = [
-        (r#"{"year": 2024, "activities": [{"id": "a", "kind": "paper", "date": "2024-01-01", "venue": "national", "authors": 0}]}"#, "invalidInput", "activities[0].authors"),
+        (
+            r#"{"year": 2024, "activities": [{"id": "a", "kind": "paper", "date": "2024-01-01", "venue": "national", "authors": 0}]}"#,
+            "invalidInput",
+            "activities[0].authors",
+        ),
         (r#"{"year": 2024, "activities": [{"id": "a", "kind": "poster", "date": "2024-01-01"}]}"#, "unknownKind", "activities[0].kind"),
         (r#"{"year": 2024, "ruleSets": ["mars-2099"], "activities": []}"#, "unknownRuleSet", "ruleSets[0]"),
         (r#"{"year": 2024, "activities": [], "extra": 1}"#, "invalidInput", "extra"),
@@ -109,7 +113,8 @@ fn the_wire_rebuilds_the_same_report_as_serde() {
         {"id": "d1", "kind": "degree", "date": "2025-06-01", "level": "doctor", "mode": "study"},
         {"id": "o1", "kind": "other", "date": "2023-06-01", "hours": 4},
         {"id": "名称 \"引号\" 😀", "kind": "competition", "date": "2024-06-01"}]}"#;
-    let native = serde_json::to_value(xueshi::evaluate(&xueshi::json::Json::read(&mut serde_json::Deserializer::from_str(text)).unwrap()).unwrap()).unwrap();
+    let native =
+        serde_json::to_value(xueshi::evaluate(&xueshi::json::Json::read(&mut serde_json::Deserializer::from_str(text)).unwrap()).unwrap()).unwrap();
     for _ in 0..2 {
         let via_wire = wasm::evaluate(js(text)).unwrap();
         let via_wire: Value = serde_json::from_str(&String::from(JSON::stringify(&via_wire).unwrap())).unwrap();
@@ -122,9 +127,14 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| first_difference(x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}")).or_else(|| (x.contains_key(k) != y.contains_key(k)).then(|| format!("{path}.{k} present on one side only"))))
+            keys.into_iter().find_map(|k| {
+                first_difference(x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}"))
+                    .or_else(|| (x.contains_key(k) != y.contains_key(k)).then(|| format!("{path}.{k} present on one side only")))
+            })
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x.iter().zip(y).enumerate().find_map(|(i, (p, q))| first_difference(p, q, &format!("{path}[{i}]"))),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            x.iter().zip(y).enumerate().find_map(|(i, (p, q))| first_difference(p, q, &format!("{path}[{i}]")))
+        }
         (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
         _ if a == b => None,
         _ => Some(format!("{path}: {a} ≠ {b}")),

@@ -56,19 +56,24 @@ fn di_ba_tiao_2_advanced_seminar_deems_professional_done() {
     // 90 in all is still owed: 60 deemed, 30 more of either part.
     assert_eq!(r.shortfall.total, 30.0);
     assert_eq!(r.compliance, Compliance::Short);
-    let r = run(RS, Y, vec![
-        json!({"kind": "advancedSeminar", "level": "provincial", "date": "2024-06-01"}),
-        json!({"kind": "training", "subject": "public", "date": "2024-03-01", "hours": 30}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "advancedSeminar", "level": "provincial", "date": "2024-06-01"}),
+            json!({"kind": "training", "subject": "public", "date": "2024-03-01", "hours": 30}),
+        ],
+    );
     assert_eq!(r.compliance, Compliance::Met);
 }
 
 #[test]
 fn di_ba_tiao_2_refresher_actual_time_at_most_60() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "refresher", "date": "2024-03-01", "days": 5}),
-        json!({"kind": "refresher", "date": "2024-09-01", "days": 5}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![json!({"kind": "refresher", "date": "2024-03-01", "days": 5}), json!({"kind": "refresher", "date": "2024-09-01", "days": 5})],
+    );
     check(&r.lines[0], exact(40.0), Credited);
     check(&r.lines[1], exact(20.0), Capped);
     assert_eq!(r.totals.professional, exact(60.0));
@@ -82,10 +87,14 @@ fn di_ba_tiao_3_practice_at_most_30() {
 
 #[test]
 fn di_ba_tiao_4_lecturer_six_times_at_most_50() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "lecture", "level": "provincial", "date": "2024-03-01", "hours": 4}),
-        json!({"kind": "lecture", "level": "national", "date": "2024-04-01", "hours": 6}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "lecture", "level": "provincial", "date": "2024-03-01", "hours": 4}),
+            json!({"kind": "lecture", "level": "national", "date": "2024-04-01", "hours": 6}),
+        ],
+    );
     check(&r.lines[0], exact(24.0), Credited);
     assert!(r.lines[0].explain.contains("4 学时 × 6 = 24"), "{}", r.lines[0].explain);
     check(&r.lines[1], exact(26.0), Capped);
@@ -101,10 +110,14 @@ fn di_ba_tiao_4_city_level_lecture_not_covered() {
 
 #[test]
 fn di_ba_tiao_4_attendee_up_to_20() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "conference", "level": "national", "date": "2024-03-01", "days": 2}),
-        json!({"kind": "conference", "level": "provincial", "date": "2024-05-01", "days": 1}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "conference", "level": "national", "date": "2024-03-01", "days": 2}),
+            json!({"kind": "conference", "level": "provincial", "date": "2024-05-01", "days": 1}),
+        ],
+    );
     check(&r.lines[0], upto(20.0), UpTo);
     check(&r.lines[1], exact(0.0), Capped);
     assert_eq!(r.totals.professional, upto(20.0));
@@ -134,10 +147,11 @@ fn di_ba_tiao_5_master_three_years_doctor_two() {
 
 #[test]
 fn di_ba_tiao_6_patents_and_ip_up_to_40() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "patent", "type": "invention", "date": "2024-03-01"}),
-        json!({"kind": "softwareCopyright", "date": "2024-05-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![json!({"kind": "patent", "type": "invention", "date": "2024-03-01"}), json!({"kind": "softwareCopyright", "date": "2024-05-01"})],
+    );
     check(&r.lines[0], upto(40.0), UpTo);
     check(&r.lines[1], exact(0.0), Capped);
 }
@@ -150,11 +164,15 @@ fn di_ba_tiao_7_research_project_up_to_40() {
 
 #[test]
 fn di_ba_tiao_8_sole_author_paper_up_to_20_book_up_to_40() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2024-03-01"}),
-        json!({"kind": "paper", "venue": "provincial", "authors": 1, "date": "2024-04-01"}),
-        json!({"kind": "book", "role": "author", "date": "2024-05-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2024-03-01"}),
+            json!({"kind": "paper", "venue": "provincial", "authors": 1, "date": "2024-04-01"}),
+            json!({"kind": "book", "role": "author", "date": "2024-05-01"}),
+        ],
+    );
     check(&r.lines[0], upto(20.0), UpTo);
     check(&r.lines[1], exact(0.0), Capped);
     check(&r.lines[2], upto(40.0), UpTo);

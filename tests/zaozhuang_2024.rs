@@ -26,11 +26,15 @@ fn fu_jian_1_actual_hours_at_most_8_a_day() {
 
 #[test]
 fn fu_jian_2_study_at_most_40_a_year() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "unitStudy", "hours": 30, "date": "2024-03-01"}),
-        json!({"kind": "unitStudy", "hours": 20, "date": "2024-06-01"}),
-        json!({"kind": "selfStudyExam", "courses": 2, "date": "2024-10-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "unitStudy", "hours": 30, "date": "2024-03-01"}),
+            json!({"kind": "unitStudy", "hours": 20, "date": "2024-06-01"}),
+            json!({"kind": "selfStudyExam", "courses": 2, "date": "2024-10-01"}),
+        ],
+    );
     check(&r.lines[0], exact(30.0), Credited);
     check(&r.lines[1], exact(10.0), Capped);
     check(&r.lines[2], exact(0.0), Capped);
@@ -55,12 +59,16 @@ fn fu_jian_2_qualification_certificate_16() {
 
 #[test]
 fn fu_jian_3_achievements_10_each_at_most_30() {
-    let r = run(RS, Y, vec![
-        json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2024-02-01"}),
-        json!({"kind": "paper", "venue": "provincial", "authors": 1, "date": "2024-03-01"}),
-        json!({"kind": "paper", "venue": "city", "authors": 2, "conferencePaper": true, "date": "2024-04-01"}),
-        json!({"kind": "patent", "type": "utilityModel", "date": "2024-05-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2024-02-01"}),
+            json!({"kind": "paper", "venue": "provincial", "authors": 1, "date": "2024-03-01"}),
+            json!({"kind": "paper", "venue": "city", "authors": 2, "conferencePaper": true, "date": "2024-04-01"}),
+            json!({"kind": "patent", "type": "utilityModel", "date": "2024-05-01"}),
+        ],
+    );
     for l in &r.lines[..3] {
         check(l, exact(10.0), Credited);
     }
@@ -120,10 +128,14 @@ fn fu_jian_6_leave_over_6_months_pro_rates_the_requirement() {
     assert_eq!(r.requirement.total, 90.0);
     check(&r.lines[0], exact(0.0), NotCovered);
     // Two sick leaves of the year together exceed six months.
-    let r = run(RS, Y, vec![
-        json!({"kind": "leave", "reason": "sickness", "months": 4, "date": "2024-05-01"}),
-        json!({"kind": "leave", "reason": "injury", "months": 3, "date": "2024-10-01"}),
-    ]);
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "leave", "reason": "sickness", "months": 4, "date": "2024-05-01"}),
+            json!({"kind": "leave", "reason": "injury", "months": 3, "date": "2024-10-01"}),
+        ],
+    );
     assert_eq!(r.requirement.total, 37.5);
 }
 

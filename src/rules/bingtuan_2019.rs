@@ -13,7 +13,10 @@ pub fn rule_set() -> RuleSet {
     let s5 = clause("附件二第（五）项", "通过全国高、中、初级专业技术资格考试的，专业科目分别计完成当年专业科目40学时、35学时、30学时；通过全国执业资格或职业水平考试的计完成当年专业科目40学时。");
     let s6 = clause("附件二第（六）项", "参加“访惠聚”驻连（村）工作，到基层、南疆地区参加支教、支农、支医、挂职、科技特派员、扶贫工作和挂职锻炼工作满一年的专业技术人员，在兵团申报专业技术职务任职资格评定的援疆专业技术人员，可视同完成当年度全部公需和专业科目的学时数。");
     let s7 = clause("附件二第（七）项", "通过职称外语和计算机知识相关考试，可分别视同为完成年度专业科目10学时的学习。");
-    let s8 = clause("附件二第（八）项", "其他类别的继续教育形式，由师市人力资源和社会保障局或兵团业务主管部门参照上述标准确认学时数，并报兵团人力资源和社会保障局备案。");
+    let s8 = clause(
+        "附件二第（八）项",
+        "其他类别的继续教育形式，由师市人力资源和社会保障局或兵团业务主管部门参照上述标准确认学时数，并报兵团人力资源和社会保障局备案。",
+    );
 
     let per_day = |hours_per_day, paper_bonus| Credit::PerDay { hours_per_day, paper_bonus };
     let exam = |category: &'static str, label: &'static str, hours| rule("qualificationExam", label, fixed(hours), &s5).when("category", &[category]);

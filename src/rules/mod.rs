@@ -10,13 +10,7 @@ use crate::model::*;
 
 /// The built-in rule sets, in the contract's order.
 pub fn built_in() -> Vec<RuleSet> {
-    vec![
-        xinjiang_2022::rule_set(),
-        aksu_2024::rule_set(),
-        bingtuan_2019::rule_set(),
-        zaozhuang_2024::rule_set(),
-        taian_2022::rule_set(),
-    ]
+    vec![xinjiang_2022::rule_set(), aksu_2024::rule_set(), bingtuan_2019::rule_set(), zaozhuang_2024::rule_set(), taian_2022::rule_set()]
 }
 
 // Small constructors so that each document reads as a table of its clauses.
@@ -26,15 +20,7 @@ pub(crate) fn clause(reference: &'static str, quote: &'static str) -> Clause {
 }
 
 pub(crate) fn rule(kind: &'static str, label: &'static str, credit: Credit, clause: &Clause) -> Rule {
-    Rule {
-        kind: kind.into(),
-        when: Vec::new(),
-        credit,
-        subject: SubjectOf::Professional,
-        cap: None,
-        label: label.into(),
-        clause: clause.clone(),
-    }
+    Rule { kind: kind.into(), when: Vec::new(), credit, subject: SubjectOf::Professional, cap: None, label: label.into(), clause: clause.clone() }
 }
 
 impl Rule {

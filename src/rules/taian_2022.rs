@@ -3,7 +3,10 @@
 use super::*;
 
 pub fn rule_set() -> RuleSet {
-    let online = clause("二（二）", "公需科目和专业科目学习可采取线上、线下培训的形式开展。线上培训可登陆……采取网络在线的方式学习,考试合格登记相应继续教育学时。");
+    let online = clause(
+        "二（二）",
+        "公需科目和专业科目学习可采取线上、线下培训的形式开展。线上培训可登陆……采取网络在线的方式学习,考试合格登记相应继续教育学时。",
+    );
     let degree = clause("二（三）1", "专业技术人员参加国家承认的各种学历教育者,以毕业证为依据,在规定的学制内每年登记 100 个学时");
     let self_study = clause("二（三）1", "专业技术人员参加自学考试者,以单科合格证书或学校出具的有学籍编号的成绩证明单等为依据,每门登记 25 个学时");
     let courses = clause("二（三）1", "专业技术人员参加在职研究生课程学习,以结业证书为依据一次性登记 150 个学时");
@@ -13,7 +16,8 @@ pub fn rule_set() -> RuleSet {
     let books = clause("二（三）4", "出版著作、译著,以出版物为依据计算和登记学分,主编、副主编、编委分别计100、85、20个学时。");
 
     let award = |level: &'static str, label: &'static str, hours| rule("award", label, fixed(hours), &awards).when("level", &[level]);
-    let paper = |venue: &'static str, label: &'static str, hours| rule("paper", label, Credit::SharedByAuthors { hours }, &papers).when("venue", &[venue]);
+    let paper =
+        |venue: &'static str, label: &'static str, hours| rule("paper", label, Credit::SharedByAuthors { hours }, &papers).when("venue", &[venue]);
     let book = |role: &'static str, label: &'static str, hours| rule("book", label, fixed(hours), &books).when("role", &[role]);
     let degree_only = |level: &'static str, label: &'static str, hours| {
         rule("degree", label, fixed(hours), &in_service).when("mode", &["degreeOnly"]).when("level", &[level])
@@ -48,7 +52,8 @@ pub fn rule_set() -> RuleSet {
                 award("provincial", "省级科学技术奖", 125.0),
                 award("city", "市科技进步奖", 75.0),
                 award("county", "县级科技进步奖", 50.0),
-                rule("paper", "学术会议交流论文：第3项按发表论文的刊物（具有刊号）计算", Credit::Excluded, &papers).when("conferencePaper", &["true"]),
+                rule("paper", "学术会议交流论文：第3项按发表论文的刊物（具有刊号）计算", Credit::Excluded, &papers)
+                    .when("conferencePaper", &["true"]),
                 paper("foreign", "国外刊物", 225.0),
                 paper("national", "国内国家级刊物", 125.0),
                 paper("provincial", "省级刊物", 50.0),

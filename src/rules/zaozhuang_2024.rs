@@ -5,7 +5,8 @@ use super::*;
 
 pub fn rule_set() -> RuleSet {
     let a1 = clause("附件第1条", "培训进修类：经人力资源社会保障部门备案，各类脱产、半脱产继续教育培训、进修、研修、专题讲座、学术交流，出国学习、远程教育及其他相关继续教育实践活动，按实际学时登记，不超过8学时/天。");
-    let a2 = clause("附件第2条", "学习类：包括单位统一安排学习，由用人单位建立学习档案并确定具体学时，自学考试、在职学历教育，每年累计不超过40学时。");
+    let a2 =
+        clause("附件第2条", "学习类：包括单位统一安排学习，由用人单位建立学习档案并确定具体学时，自学考试、在职学历教育，每年累计不超过40学时。");
     let a2_exam = clause("附件第2条", "参加全国专业技术类职业资格考试，以及行业公认的国际注册类考试，以考试通过的资格证书为依据，认定16学时。");
     let a3 = clause("附件第3条", "代表性成果类：包括科研成果奖励，专利，软著，参与编写的行业标准，公开发表的学术技术论文、学术会议交流论文，出版著作、译著等。每项（篇、本）计10学时，每年累计不超过30学时。");
     let a4_expert = clause("附件第4条", "活动类：参加专家服务基层、职称评审、人事考试阅卷、职业技能等级评价、重大人才项目评审等活动的受邀专家，按实际工作时间认定，每天不超过8学时，往返和休息时间除外。");
@@ -14,7 +15,7 @@ pub fn rule_set() -> RuleSet {
     let a6 = clause("附件第6条", "有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。");
 
     let per_day_8 = Credit::Time { multiple: 1.0, max_per_day: Some(8.0) };
-        let achievement = |kind: &'static str, label: &'static str| rule(kind, label, fixed(10.0), &a3).cap("achievement");
+    let achievement = |kind: &'static str, label: &'static str| rule(kind, label, fixed(10.0), &a3).cap("achievement");
     let leave = |reasons: &[&'static str], label: &'static str, more_than_months, group: &'static str| {
         rule("leave", label, Credit::ProRateRequirement { more_than_months, group: group.into() }, &a6).when("reason", reasons)
     };
@@ -31,7 +32,10 @@ pub fn rule_set() -> RuleSet {
             public: 30.0,
             professional: 60.0,
             professional_share: None,
-            clause: clause("二、继续教育学习内容和要求", "专业技术人员每年参加继续教育累计应不少于90学时，其中，公需课不少于30学时，专业课不少于60学时。"),
+            clause: clause(
+                "二、继续教育学习内容和要求",
+                "专业技术人员每年参加继续教育累计应不少于90学时，其中，公需课不少于30学时，专业课不少于60学时。",
+            ),
         },
         crediting: Crediting::Own {
             time: TimeRule { day_hours: 8.0, minutes_per_hour: 60.0, clause: Some(a1.clone()) },
@@ -53,7 +57,12 @@ pub fn rule_set() -> RuleSet {
                 achievement("paper", "公开发表的论文、学术会议交流论文"),
                 achievement("book", "出版著作、译著"),
                 rule("expertService", "受邀专家：按实际工作时间认定，每天不超过 8 学时", per_day_8, &a4_expert),
-                rule("assignment", "援派、支教、支农、支医、扶贫：按月份比例", Credit::PerYearProRata { public: 30.0, professional: 60.0 }, &a4_assign),
+                rule(
+                    "assignment",
+                    "援派、支教、支农、支医、扶贫：按月份比例",
+                    Credit::PerYearProRata { public: 30.0, professional: 60.0 },
+                    &a4_assign,
+                ),
                 rule("competition", "技能竞赛、技术比武、行业性比赛", fixed(10.0), &a5).cap("competition"),
                 leave(&["abroad"], "因公派在境外工作", 6, "abroad"),
                 leave(&["sickness", "injury"], "因受伤、患重病请病假", 6, "sick"),
