@@ -11,7 +11,7 @@ const Y: i32 = 2024;
 #[test]
 fn er_90_a_year_public_30_professional_60() {
     let r = run(RS, Y, vec![]);
-    assert_eq!((r.requirement.total, r.requirement.public, r.requirement.professional), (90.0, 30.0, 60.0));
+    assert_eq!(requirement(&r), (90.0, 30.0, 60.0));
 }
 
 #[test]

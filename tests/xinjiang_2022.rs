@@ -11,7 +11,7 @@ const Y: i32 = 2024;
 #[test]
 fn di_wu_tiao_90_a_year_two_thirds_professional() {
     let r = run(RS, Y, vec![]);
-    assert_eq!((r.requirement.total, r.requirement.public, r.requirement.professional), (90.0, 0.0, 60.0));
+    assert_eq!(requirement(&r), (90.0, 0.0, 60.0));
     let info = xueshi::rule_set_infos().into_iter().find(|i| i.id == RS).unwrap();
     assert_eq!(info.requirement.professional_share, Some(2.0 / 3.0));
 }

@@ -40,6 +40,11 @@ pub fn upto(h: f64) -> Range {
     Range { min: 0.0, max: Some(h) }
 }
 
+/// A result's requirement as (total, public, professional).
+pub fn requirement(r: &RuleSetResult) -> (f64, f64, f64) {
+    (r.requirement.total, r.requirement.public, r.requirement.professional)
+}
+
 pub const OPEN: Range = Range { min: 0.0, max: None };
 
 #[track_caller]
