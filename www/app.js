@@ -468,6 +468,7 @@ async function main() {
 
   buildDocs();
   update({ save: false, quiet: true });
+  document.documentElement.classList.add("started");
   performance.mark("xueshi:first-result");
   // Let the results paint (two frames: the first may already be on its way) before
   // building the form and wiring the page.
