@@ -36,6 +36,17 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 
+# A Chinese font, so that the page's screenshots (target/screenshots/) can be read.
+if ! fc-list :lang=zh family 2>/dev/null | grep -q .; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing a Chinese font (fonts-wqy-microhei)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+  else
+    say "no Chinese font: screenshots will show boxes ('apt-get install fonts-wqy-microhei' as root)" >&2
+  fi
+fi
+
 # npm ci wipes node_modules: only when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.xueshi-lock; then
   say "npm ci"
