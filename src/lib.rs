@@ -86,13 +86,18 @@ pub fn evaluate(value: &Json) -> Result<Report, InputError> {
     parse(value).map(|input| evaluate_input(&input))
 }
 
+/// Reads JSON text (from a native caller, or from `JSON.stringify` in the wasm facade);
+/// what cannot be read is an `invalidInput` error at the path where reading stopped.
+pub fn read_json(text: &str) -> Result<Json<'_>, InputError> {
+    json::parse(text).map_err(|(path, what)| {
+        let path = if path.is_empty() { "input".to_owned() } else { path };
+        InputError::new(input::ErrorCode::InvalidInput, path, format!("cannot be read: {what}"), format!("无法读取：{what}"))
+    })
+}
+
 /// The JSON entry point: contract Input as JSON text in, Report as JSON text out.
 #[cfg(feature = "json")]
 pub fn evaluate_json(text: &str) -> Result<String, InputError> {
-    let value = json::parse(text).map_err(|(path, e)| {
-        let path = if path.is_empty() { "input".to_owned() } else { path };
-        InputError::new(input::ErrorCode::InvalidInput, path, format!("not valid JSON: {e}"), format!("不是有效的 JSON：{e}"))
-    })?;
-    let report = evaluate(&value)?;
+    let report = evaluate(&read_json(text)?)?;
     serde_json::to_string(&report).map_err(|e| InputError::new(input::ErrorCode::InvalidInput, "input", e.to_string(), e.to_string()))
 }

@@ -2,7 +2,7 @@
 //! ends in js/wire.js); rule set info and the kind schema go through serde-wasm-bindgen.
 //! Errors become `Error`s carrying `code`, `path` and `messageZh`.
 
-use crate::input::{ErrorCode, InputError};
+use crate::input::InputError;
 use js_sys::{Error, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -83,10 +83,7 @@ pub fn activity_kinds() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue) -> Result<JsValue, JsValue> {
     let text = encode_input(&input);
-    let value = crate::json::parse(&text).map_err(|(path, what)| {
-        let path = if path.is_empty() { "input".to_owned() } else { path };
-        js_error(&InputError::new(ErrorCode::InvalidInput, path, format!("cannot be read: {what}"), format!("无法读取：{what}")))
-    })?;
+    let value = crate::read_json(&text).map_err(|e| js_error(&e))?;
     let report = crate::evaluate(&value).map_err(|e| js_error(&e))?;
     Ok(STATICS.with_borrow_mut(|statics| {
         let mut wire = crate::wire::Wire::new(statics);
