@@ -72,8 +72,8 @@ pub struct Resolved<'a> {
     by_kind: Vec<Vec<usize>>,
     closest: &'a [Closest],
     no_carry_over: Option<Clause>,
-    /// The deferring document's clause, where the rules are borrowed.
-    deferral: Option<&'a Clause>,
+    /// Where the rules are borrowed: the note that says by which clause.
+    deferral: Option<crate::model::Text>,
 }
 
 /// Finds the crediting rules of `rs`, following one deferral to another set of `all`.
@@ -98,7 +98,7 @@ pub fn resolve<'a>(rs: &'a RuleSet, all: &'a [RuleSet]) -> Option<Resolved<'a>> 
         by_kind: KINDS.iter().map(|k| rules.iter().enumerate().filter(|(_, r)| r.kind == k.kind).map(|(i, _)| i).collect()).collect(),
         closest,
         no_carry_over: no_carry_over.as_ref().map(cite),
-        deferral,
+        deferral: deferral.map(|c: &Clause| format!("{}：其他方式的学时按所引文件的办法认定", c.reference).into()),
     })
 }
 
@@ -115,15 +115,16 @@ impl Resolved<'_> {
 
 impl Resolved<'static> {
     /// For the built-in rule sets, resolved once for the program's life: the shown
-    /// clause refs become static text too, which the wire sends to JS only once.
+    /// clause refs and the deferral note become static text too, which the wire sends
+    /// to JS only once.
     pub fn forever(mut self) -> Self {
-        let keep = |c: &mut Clause| {
-            if let Cow::Owned(s) = &mut c.reference {
-                c.reference = Cow::Borrowed(Box::leak(std::mem::take(s).into_boxed_str()));
+        fn keep(text: &mut Cow<'static, str>) {
+            if let Cow::Owned(s) = text {
+                *text = Cow::Borrowed(Box::leak(std::mem::take(s).into_boxed_str()));
             }
-        };
-        self.cited.iter_mut().for_each(keep);
-        self.no_carry_over.iter_mut().for_each(keep);
+        }
+        self.cited.iter_mut().chain(self.no_carry_over.iter_mut()).for_each(|c| keep(&mut c.reference));
+        self.deferral.iter_mut().for_each(keep);
         self
     }
 }
@@ -509,8 +510,8 @@ pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResul
     };
 
     let mut notes = rs.notes.clone();
-    if let Some(clause) = res.deferral {
-        notes.push(format!("{}：其他方式的学时按所引文件的办法认定", clause.reference).into());
+    if let Some(note) = &res.deferral {
+        notes.push(note.clone());
     }
     if off_months > 0 {
         notes.push(format!("本年度有 {off_months} 个月不在岗，年度要求按在岗 {}/12 折算", 12 - off_months).into());
