@@ -516,7 +516,8 @@ pub fn evaluate_one(rs: &RuleSet, res: &Resolved, input: &Input) -> RuleSetResul
     if off_months > 0 {
         notes.push(format!("本年度有 {off_months} 个月不在岗，年度要求按在岗 {}/12 折算", 12 - off_months).into());
     }
-    if relief {
+    // Only where it is why the result reads 可能达标 (a year already met needs no relief).
+    if relief && compliance == Compliance::Possible {
         notes.push("因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”".into());
     }
 

@@ -209,6 +209,17 @@ fn di_shi_tiao_sickness_may_reduce_the_requirement() {
     check(&r.lines[0], exact(0.0), Undetermined);
     assert_eq!(r.requirement.total, 90.0);
     assert_eq!(r.compliance, Compliance::Possible);
+    assert!(r.notes.iter().any(|n| n.contains("可能达标")));
+    let met = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "leave", "reason": "sickness", "months": 7, "date": "2024-08-01"}),
+            json!({"kind": "training", "date": "2024-03-01", "hours": 90}),
+        ],
+    );
+    assert_eq!(met.compliance, Compliance::Met);
+    assert!(!met.notes.iter().any(|n| n.contains("可能达标")), "{:?}", met.notes);
     let l = line(RS, Y, json!({"kind": "leave", "reason": "abroad", "months": 7, "date": "2024-08-01"}));
     check(&l, exact(0.0), NotCovered);
 }
