@@ -143,7 +143,7 @@ proptest! {
 
     #[test]
     fn any_serde_json_value_reads_and_evaluates(v in tree()) {
-        // Through serde, as the JSON entry point reads: finite numbers only.
+        // Through serde (`Json::read`, the reader for serde inputs): finite numbers only.
         if let Ok(text) = serde_json::to_string(&to_value(&v)) {
             let back: Value = serde_json::from_str(&text).unwrap();
             if let Ok(j) = Json::read(&back) {
