@@ -11,9 +11,11 @@ WASM := pkg/xueshi_bg.wasm
 setup:
 	@bash scripts/setup.sh
 
-# The wasm package (pkg/), release profile tuned for size, then wasm-opt -Oz.
+# The wasm package (pkg/): the facade crate built with the release profile (tuned for
+# size), then wasm-opt -Oz; named xueshi.js / xueshi_bg.wasm as the contract says.
 pkg: setup
-	wasm-pack build --target web --release --no-pack
+	rm -rf pkg/snippets
+	wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg --out-name xueshi
 	@rm -f pkg/.gitignore
 
 # The complete static site: copy dist/ to any static host.
@@ -36,12 +38,13 @@ test: setup test-native test-wasm dist size-check test-pkg test-garbage test-e2e
 
 test-native:
 	cargo fmt --check
-	cargo clippy --all-features --all-targets --quiet -- -D warnings
-	cargo test --all-features
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy -p xueshi-wasm --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+	cargo test --workspace
 
 # The facade in headless Chromium (wasm-bindgen-test; webdriver.json sets the flags).
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm
+	WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver crates/wasm --test wasm
 
 test-pkg:
 	node --test pkg-tests/
@@ -70,7 +73,7 @@ size-check: dist
 
 # Native medians (criterion, target/criterion) for the browser bench to compare with.
 bench-native:
-	cargo bench --features json --bench evaluate
+	cargo bench -p xueshi-wasm --bench evaluate
 
 # Every figure against its budget: one table, target/bench.json; fails when one is missed.
 bench: dist bench-native

@@ -11,7 +11,7 @@ const LEVEL3 = ["national", "provincial", "city"];
 
 // The contract's table of kinds: each kind's own fields and, for choices, their values.
 const CONTRACT_KINDS = {
-  training: { subject: ["public", "professional"], hours: null, days: null, minutes: null },
+  training: { subject: ["public", "professional"], hours: null, days: null, minutes: null, studyMode: ["fullTime", "partTime"] },
   advancedSeminar: { level: ["national", "provincial"] },
   refresher: { hours: null, days: null, minutes: null },
   practice: { hours: null, days: null, minutes: null },

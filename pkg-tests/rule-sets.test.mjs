@@ -16,11 +16,14 @@ describe("ruleSets()", () => {
   it("gives every RuleSetInfo field with the right type", () => {
     for (const r of xueshi.ruleSets()) {
       const keys = Object.keys(r).sort();
-      assert.deepEqual(keys, ["docNumber", "governs", "id", "issuer", "region", "requirement", "title"], r.id);
-      for (const k of ["id", "title", "issuer", "region"]) {
+      // The contract's fields, v2's titleEn, and this project's regionEn, builtIn, rulesFrom.
+      assert.deepEqual(keys, ["builtIn", "docNumber", "governs", "id", "issuer", "region", "regionEn", "requirement", "rulesFrom", "title", "titleEn"], r.id);
+      for (const k of ["id", "title", "issuer", "region", "titleEn", "regionEn"]) {
         assert.equal(typeof r[k], "string", `${r.id}.${k}`);
         assert.ok(r[k].length > 0, `${r.id}.${k} is empty`);
       }
+      assert.equal(r.builtIn, true, `${r.id}.builtIn`);
+      assert.equal(r.rulesFrom, r.id === "aksu-2024" ? "xinjiang-2022" : null, `${r.id}.rulesFrom`);
       assert.ok(r.docNumber === null || (typeof r.docNumber === "string" && r.docNumber.length > 0), `${r.id}.docNumber`);
       assert.deepEqual(Object.keys(r.governs).sort(), ["from", "to"], `${r.id}.governs`);
       assert.ok(isDate(r.governs.from) && isDate(r.governs.to), `${r.id}.governs dates`);

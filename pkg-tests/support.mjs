@@ -15,8 +15,8 @@ export const RULE_SET_IDS = ["xinjiang-2022", "aksu-2024", "bingtuan-2019", "zao
 
 /** The contract's line statuses, error codes and compliance values. */
 export const STATUSES = ["credited", "capped", "deemed", "upTo", "undetermined", "notCovered", "otherYear"];
-export const ERROR_CODES = ["invalidInput", "unknownKind", "unknownRuleSet"];
-export const COMPLIANCE = ["met", "possible", "short"];
+export const ERROR_CODES = ["invalidInput", "unknownKind", "unknownRuleSet", "invalidRuleSet"];
+export const COMPLIANCE = ["met", "possible", "short", "exempt"];
 
 /** Hours as whole hundredths, so that sums compare exactly. */
 export const cents = (x) => Math.round(x * 100);
@@ -119,11 +119,12 @@ function assertRange(range, where) {
   }
 }
 
-/** A Line as the contract writes it (`parts` is the one allowed extra, for lines crediting both subjects). */
+/** A Line as the contract writes it (`parts` only for lines crediting both subjects; `evidence` from v2). */
 export function assertLineShape(line, activityId, where = "line") {
   const keys = Object.keys(line);
-  for (const k of ["activity", "subject", "hours", "status", "clause", "explain"]) assert.ok(keys.includes(k), `${where}: missing ${k}`);
-  for (const k of keys) assert.ok(["activity", "subject", "hours", "status", "clause", "explain", "parts"].includes(k), `${where}: unexpected field ${k}`);
+  for (const k of ["activity", "subject", "hours", "status", "clause", "explain", "evidence"]) assert.ok(keys.includes(k), `${where}: missing ${k}`);
+  for (const k of keys) assert.ok(["activity", "subject", "hours", "status", "clause", "explain", "parts", "evidence"].includes(k), `${where}: unexpected field ${k}`);
+  assert.ok(Array.isArray(line.evidence) && line.evidence.every((e) => typeof e === "string" && e.length > 0), `${where}.evidence`);
   if (activityId !== undefined) assert.equal(line.activity, activityId, `${where}.activity`);
   assert.ok(["public", "professional"].includes(line.subject), `${where}.subject ${line.subject}`);
   assertRange(line.hours, `${where}.hours`);

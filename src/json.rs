@@ -1,8 +1,10 @@
-//! A plain JSON-like value, deserialised from anything serde can read (JS values through
-//! serde-wasm-bindgen, JSON text through serde_json). Validation then walks it by hand so
-//! every error can name its field path.
+//! The one JSON reader: JSON text (from a native caller, from `JSON.stringify` in the wasm
+//! facade, or a rule set document) into a plain value. Hand-written: serde_json would bring
+//! float formatting and parsing tables into the wasm. Text borrows from the JSON text where
+//! it can (no escapes), so reading allocates little. Errors name the path where reading
+//! stopped, in English and Chinese.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use crate::error::quoted;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -26,7 +28,7 @@ pub const MAX_ITEMS: usize = 50_000;
 /// No object in a valid input has more fields; the bound also keeps the duplicate check cheap.
 pub const MAX_FIELDS: usize = 32;
 
-impl Json<'_> {
+impl<'a> Json<'a> {
     pub fn type_name(&self) -> &str {
         match self {
             Json::Unsupported(what) => what,
@@ -38,81 +40,97 @@ impl Json<'_> {
             Json::Obj(_) => "an object",
         }
     }
-
-    /// Reads any self-describing input into a value, with bounded depth and length.
-    pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json<'static>, D::Error> {
-        Seed(0).deserialize(deserializer)
+    /// The same in Chinese.
+    pub fn type_name_zh(&self) -> &'static str {
+        match self {
+            Json::Unsupported(_) => "JSON 无法表示的值",
+            Json::Null => "null",
+            Json::Bool(_) => "布尔值",
+            Json::Num(_) => "数字",
+            Json::Str(_) => "文本",
+            Json::Arr(_) => "数组",
+            Json::Obj(_) => "对象",
+        }
+    }
+    /// A field of an object; `null` counts as absent, as JSON.stringify drops `undefined`.
+    pub fn get(&self, name: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Obj(fields) => fields.iter().find(|(k, _)| k == name).map(|(_, v)| v).filter(|v| **v != Json::Null),
+            _ => None,
+        }
     }
 }
 
-struct Seed(u32);
-
-impl<'de> DeserializeSeed<'de> for Seed {
-    type Value = Json<'static>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
-        if self.0 > MAX_DEPTH {
-            return Err(de::Error::custom(format_args!("nested more than {MAX_DEPTH} levels deep")));
-        }
-        d.deserialize_any(self)
-    }
+/// Why JSON text could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    End,
+    Char,
+    TextAfter,
+    Key,
+    Colon,
+    CommaOr(char),
+    Number,
+    Escape,
+    Control,
+    Unterminated,
+    LoneSurrogate,
+    TooDeep,
+    TooLong,
+    TooManyFields,
+    Twice(String),
 }
 
-impl<'de> Visitor<'de> for Seed {
-    type Value = Json<'static>;
+/// Where reading stopped (`activities[0]`, empty for the top), why, and at which byte.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadError {
+    pub path: String,
+    pub problem: Problem,
+    pub at: usize,
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
+impl ReadError {
+    pub fn en(&self) -> String {
+        let what: &dyn fmt::Display = match &self.problem {
+            Problem::End => &"unexpected end",
+            Problem::Char => &"unexpected character",
+            Problem::TextAfter => &"text after the JSON value",
+            Problem::Key => &"expected a key",
+            Problem::Colon => &"expected :",
+            Problem::CommaOr(']') => &"expected , or ]",
+            Problem::CommaOr(_) => &"expected , or }",
+            Problem::Number => &"bad number",
+            Problem::Escape => &"bad escape",
+            Problem::Control => &"a control character in a string",
+            Problem::Unterminated => &"unterminated string",
+            Problem::LoneSurrogate => &"text that is not well-formed Unicode (a lone surrogate)",
+            Problem::TooDeep => return format!("nested more than {MAX_DEPTH} levels deep"),
+            Problem::TooLong => return format!("an array longer than {MAX_ITEMS} items"),
+            Problem::TooManyFields => return format!("an object with more than {MAX_FIELDS} fields"),
+            Problem::Twice(key) => return format!("field {} given twice", quoted(key)),
+        };
+        format!("{what} at byte {}", self.at)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Json<'static>, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Json<'static>, E> {
-        Ok(Json::Num(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json<'static>, E> {
-        Ok(Json::Num(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json<'static>, E> {
-        Ok(Json::Num(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Json<'static>, E> {
-        Ok(Json::Str(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Json<'static>, E> {
-        Ok(Json::Str(Cow::Owned(v)))
-    }
-    fn visit_none<E>(self) -> Result<Json<'static>, E> {
-        Ok(Json::Null)
-    }
-    fn visit_unit<E>(self) -> Result<Json<'static>, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'static>, D::Error> {
-        Seed(self.0).deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'static>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element_seed(Seed(self.0 + 1))? {
-            if items.len() == MAX_ITEMS {
-                return Err(de::Error::custom(format_args!("an array longer than {MAX_ITEMS} items")));
-            }
-            items.push(item);
-        }
-        Ok(Json::Arr(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'static>, A::Error> {
-        let mut fields: Vec<(Cow<'static, str>, Json<'static>)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if fields.len() == MAX_FIELDS {
-                return Err(de::Error::custom(format_args!("an object with more than {MAX_FIELDS} fields")));
-            }
-            if fields.iter().any(|(k, _)| *k == key) {
-                return Err(de::Error::custom(format_args!("field \"{key}\" given twice")));
-            }
-            let value = map.next_value_seed(Seed(self.0 + 1))?;
-            fields.push((Cow::Owned(key), value));
-        }
-        Ok(Json::Obj(fields))
+    pub fn zh(&self) -> String {
+        let what = match &self.problem {
+            Problem::End => "意外结束",
+            Problem::Char => "有意外的字符",
+            Problem::TextAfter => "JSON 值之后还有内容",
+            Problem::Key => "应为键名",
+            Problem::Colon => "应为冒号",
+            Problem::CommaOr(']') => "应为逗号或 ]",
+            Problem::CommaOr(_) => "应为逗号或 }",
+            Problem::Number => "数字格式不对",
+            Problem::Escape => "转义符不对",
+            Problem::Control => "文本中有控制字符",
+            Problem::Unterminated => "文本没有结束引号",
+            Problem::LoneSurrogate => "文本不是有效的 Unicode（孤立的代理项）",
+            Problem::TooDeep => return format!("嵌套超过 {MAX_DEPTH} 层"),
+            Problem::TooLong => return format!("数组超过 {MAX_ITEMS} 项"),
+            Problem::TooManyFields => return format!("对象超过 {MAX_FIELDS} 个字段"),
+            Problem::Twice(key) => return format!("字段{}重复", crate::error::quoted_zh(key)),
+        };
+        format!("第 {} 字节处{what}", self.at)
     }
 }
 
@@ -120,24 +138,23 @@ impl<'de> Visitor<'de> for Seed {
 /// as `{"\u0000xueshi": "<what it was>"}` so that validation can name its path.
 pub const MARK: &str = "\u{0}xueshi";
 
-/// Reads JSON text into a value, with the same bounds as [`Json::read`]. Hand-written:
-/// serde_json would bring float formatting and parsing tables into the wasm. An error is
-/// the path where reading stopped (`activities[0]`, empty for the top) and what is wrong.
-pub fn parse(text: &str) -> Result<Json<'_>, (String, String)> {
+/// Reads JSON text into a value, within the bounds above.
+pub fn parse(text: &str) -> Result<Json<'_>, ReadError> {
     let mut p = Parser { s: text.as_bytes(), at: 0 };
     p.ws();
     let v = p.value(0)?;
     p.ws();
     if p.at != p.s.len() {
-        return Err((String::new(), p.err("text after the JSON value")));
+        return Err(p.err(Problem::TextAfter));
     }
     Ok(v)
 }
 
 /// Puts a path segment before the path of an error from inside it.
-fn within(segment: std::fmt::Arguments, (path, what): (String, String)) -> (String, String) {
-    let sep = if path.is_empty() || path.starts_with('[') { "" } else { "." };
-    (format!("{segment}{sep}{path}"), what)
+fn within(segment: fmt::Arguments, mut e: ReadError) -> ReadError {
+    let sep = if e.path.is_empty() || e.path.starts_with('[') { "" } else { "." };
+    e.path = format!("{segment}{sep}{}", e.path);
+    e
 }
 
 struct Parser<'a> {
@@ -146,8 +163,8 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn err(&self, what: &str) -> String {
-        format!("{what} at byte {}", self.at)
+    fn err(&self, problem: Problem) -> ReadError {
+        ReadError { path: String::new(), problem, at: self.at }
     }
     fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.s.get(self.at) {
@@ -160,90 +177,93 @@ impl<'a> Parser<'a> {
         self.at += usize::from(hit);
         hit
     }
-    fn word(&mut self, w: &str, v: Json<'a>) -> Result<Json<'a>, String> {
+    fn word(&mut self, w: &str, v: Json<'a>) -> Result<Json<'a>, ReadError> {
         if self.s[self.at..].starts_with(w.as_bytes()) {
             self.at += w.len();
             Ok(v)
         } else {
-            Err(self.err("unexpected character"))
+            Err(self.err(Problem::Char))
         }
     }
 
-    fn value(&mut self, depth: u32) -> Result<Json<'a>, (String, String)> {
-        let here = |what: String| (String::new(), what);
+    fn value(&mut self, depth: u32) -> Result<Json<'a>, ReadError> {
         if depth > MAX_DEPTH {
-            return Err(here(format!("nested more than {MAX_DEPTH} levels deep")));
+            return Err(self.err(Problem::TooDeep));
         }
         self.ws();
         match self.s.get(self.at) {
-            None => Err(here(self.err("unexpected end"))),
-            Some(b'n') => self.word("null", Json::Null).map_err(here),
-            Some(b't') => self.word("true", Json::Bool(true)).map_err(here),
-            Some(b'f') => self.word("false", Json::Bool(false)).map_err(here),
-            Some(b'"') => self.string().map(Json::Str).map_err(here),
-            Some(b'[') => {
-                self.at += 1;
-                let mut items = Vec::new();
-                if !self.eat(b']') {
-                    loop {
-                        if items.len() == MAX_ITEMS {
-                            return Err(here(format!("an array longer than {MAX_ITEMS} items")));
-                        }
-                        let i = items.len();
-                        items.push(self.value(depth + 1).map_err(|e| within(format_args!("[{i}]"), e))?);
-                        if self.eat(b']') {
-                            break;
-                        }
-                        if !self.eat(b',') {
-                            return Err(here(self.err("expected , or ]")));
-                        }
-                    }
-                }
-                Ok(Json::Arr(items))
-            }
-            Some(b'{') => {
-                self.at += 1;
-                let mut fields: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
-                if !self.eat(b'}') {
-                    loop {
-                        self.ws();
-                        if self.s.get(self.at) != Some(&b'"') {
-                            return Err(here(self.err("expected a key")));
-                        }
-                        let key = self.string().map_err(here)?;
-                        if !self.eat(b':') {
-                            return Err(here(self.err("expected :")));
-                        }
-                        if fields.len() == MAX_FIELDS {
-                            return Err(here(format!("an object with more than {MAX_FIELDS} fields")));
-                        }
-                        if fields.iter().any(|(k, _)| *k == key) {
-                            return Err(here(format!("field \"{key}\" given twice")));
-                        }
-                        let value = self.value(depth + 1).map_err(|e| within(format_args!("{key}"), e))?;
-                        fields.push((key, value));
-                        if self.eat(b'}') {
-                            break;
-                        }
-                        if !self.eat(b',') {
-                            return Err(here(self.err("expected , or }")));
-                        }
-                    }
-                }
-                // The JS side's mark for a value JSON cannot hold.
-                if let [(k, Json::Str(what))] = fields.as_slice() {
-                    if k == MARK {
-                        return Ok(Json::Unsupported(what.to_string()));
-                    }
-                }
-                Ok(Json::Obj(fields))
-            }
-            Some(b'-' | b'0'..=b'9') => self.number().map_err(here),
-            Some(_) => Err(here(self.err("unexpected character"))),
+            None => Err(self.err(Problem::End)),
+            Some(b'n') => self.word("null", Json::Null),
+            Some(b't') => self.word("true", Json::Bool(true)),
+            Some(b'f') => self.word("false", Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'[') => self.array(depth),
+            Some(b'{') => self.object(depth),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.err(Problem::Char)),
         }
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, String> {
+    fn array(&mut self, depth: u32) -> Result<Json<'a>, ReadError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Json::Arr(items));
+        }
+        loop {
+            if items.len() == MAX_ITEMS {
+                return Err(self.err(Problem::TooLong));
+            }
+            let i = items.len();
+            items.push(self.value(depth + 1).map_err(|e| within(format_args!("[{i}]"), e))?);
+            if self.eat(b']') {
+                return Ok(Json::Arr(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.err(Problem::CommaOr(']')));
+            }
+        }
+    }
+
+    fn object(&mut self, depth: u32) -> Result<Json<'a>, ReadError> {
+        self.at += 1;
+        let mut fields: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
+        if !self.eat(b'}') {
+            loop {
+                self.ws();
+                if self.s.get(self.at) != Some(&b'"') {
+                    return Err(self.err(Problem::Key));
+                }
+                let key = self.string()?;
+                if !self.eat(b':') {
+                    return Err(self.err(Problem::Colon));
+                }
+                if fields.len() == MAX_FIELDS {
+                    return Err(self.err(Problem::TooManyFields));
+                }
+                if fields.iter().any(|(k, _)| *k == key) {
+                    return Err(self.err(Problem::Twice(key.into_owned())));
+                }
+                let value = self.value(depth + 1).map_err(|e| within(format_args!("{key}"), e))?;
+                fields.push((key, value));
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.err(Problem::CommaOr('}')));
+                }
+            }
+        }
+        // The JS side's mark for a value JSON cannot hold.
+        if let [(k, Json::Str(what))] = fields.as_slice() {
+            if k == MARK {
+                return Ok(Json::Unsupported(what.to_string()));
+            }
+        }
+        Ok(Json::Obj(fields))
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
         self.at += 1; // the opening quote
         let mut out = String::new();
         loop {
@@ -256,7 +276,7 @@ impl<'a> Parser<'a> {
             }
             // The text is a &str and runs stop only at ASCII bytes: always valid UTF-8.
             let bytes: &'a [u8] = self.s;
-            let run = std::str::from_utf8(&bytes[start..self.at]).map_err(|_| self.err("invalid UTF-8"))?;
+            let run = std::str::from_utf8(&bytes[start..self.at]).map_err(|_| self.err(Problem::Char))?;
             match self.s.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
@@ -268,83 +288,77 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'\\') => {
                     out.push_str(run);
-                    self.at += 1;
-                    let c = match self.s.get(self.at) {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.s[self.at + 1..].starts_with(b"\\u") {
-                                self.at += 2;
-                                let lo = self.hex4()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else {
-                                    0xFFFD
-                                }
-                            } else {
-                                hi
-                            };
-                            char::from_u32(code).unwrap_or('\u{FFFD}')
-                        }
-                        _ => return Err(self.err("bad escape")),
-                    };
-                    self.at += 1;
-                    out.push(c);
+                    out.push(self.escape()?);
                 }
-                _ => return Err(self.err("unterminated string")),
+                Some(_) => return Err(self.err(Problem::Control)),
+                None => return Err(self.err(Problem::Unterminated)),
             }
         }
     }
 
+    /// The character of an escape (`at` on its backslash); a surrogate must come in a
+    /// well-formed pair (contract v1.1 rule 8: never silently replaced).
+    fn escape(&mut self) -> Result<char, ReadError> {
+        self.at += 1;
+        let c = match self.s.get(self.at) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let hi = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&hi) {
+                    if !self.s[self.at + 1..].starts_with(b"\\u") {
+                        return Err(self.err(Problem::LoneSurrogate));
+                    }
+                    self.at += 2;
+                    let lo = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&lo) {
+                        return Err(self.err(Problem::LoneSurrogate));
+                    }
+                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                } else {
+                    hi
+                };
+                char::from_u32(code).ok_or_else(|| self.err(Problem::LoneSurrogate))?
+            }
+            _ => return Err(self.err(Problem::Escape)),
+        };
+        self.at += 1;
+        Ok(c)
+    }
+
     /// The four hex digits after `\u`; leaves `at` on the last of them.
-    fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self.s.get(self.at + 1..self.at + 5).ok_or_else(|| self.err("bad \\u escape"))?;
+    fn hex4(&mut self) -> Result<u32, ReadError> {
+        let digits = self.s.get(self.at + 1..self.at + 5).ok_or_else(|| self.err(Problem::Escape))?;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.err("bad \\u escape"))?;
+            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.err(Problem::Escape))?;
         }
         self.at += 4;
         Ok(n)
     }
 
-    fn number(&mut self) -> Result<Json<'a>, String> {
+    fn number(&mut self) -> Result<Json<'a>, ReadError> {
         let negative = self.s[self.at] == b'-';
         self.at += usize::from(negative);
         let (mut mantissa, mut exp10) = (0u64, 0i32);
         if self.digits(&mut mantissa, &mut exp10, false) == 0 {
-            return Err(self.err("bad number"));
+            return Err(self.err(Problem::Number));
         }
         if self.s.get(self.at) == Some(&b'.') {
             self.at += 1;
             if self.digits(&mut mantissa, &mut exp10, true) == 0 {
-                return Err(self.err("bad number"));
+                return Err(self.err(Problem::Number));
             }
         }
         if let Some(b'e' | b'E') = self.s.get(self.at) {
             self.at += 1;
-            let sign = match self.s.get(self.at) {
-                Some(b'-') => -1,
-                Some(b'+') => 1,
-                _ => 0,
-            };
-            self.at += usize::from(sign != 0);
-            let mut e: i32 = 0;
-            let start = self.at;
-            while let Some(&d @ b'0'..=b'9') = self.s.get(self.at) {
-                e = e.saturating_mul(10).saturating_add(i32::from(d - b'0'));
-                self.at += 1;
-            }
-            if self.at == start {
-                return Err(self.err("bad number"));
-            }
-            exp10 = exp10.saturating_add(if sign < 0 { -e } else { e });
+            exp10 = exp10.saturating_add(self.exponent()?);
         }
         // Beyond ±400 every mantissa is 0 or infinite anyway; clamping keeps `-e` safe.
         let exp10 = exp10.clamp(-400, 400);
@@ -358,6 +372,26 @@ impl<'a> Parser<'a> {
             e => m / 10f64.powi(-e),
         };
         Ok(Json::Num(if negative { -x } else { x }))
+    }
+
+    /// The exponent after `e`, saturating.
+    fn exponent(&mut self) -> Result<i32, ReadError> {
+        let sign = match self.s.get(self.at) {
+            Some(b'-') => -1,
+            Some(b'+') => 1,
+            _ => 0,
+        };
+        self.at += usize::from(sign != 0);
+        let mut e: i32 = 0;
+        let start = self.at;
+        while let Some(&d @ b'0'..=b'9') = self.s.get(self.at) {
+            e = e.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+            self.at += 1;
+        }
+        if self.at == start {
+            return Err(self.err(Problem::Number));
+        }
+        Ok(if sign < 0 { -e } else { e })
     }
 }
 
@@ -419,7 +453,9 @@ mod tests {
         assert!(matches!(parse(r#""plain 文本""#), Ok(Json::Str(Cow::Borrowed("plain 文本")))));
         assert_eq!(s(r#""论文 \"A\"\n\t\\/""#), "论文 \"A\"\n\t\\/");
         assert_eq!(s(r#""\u5b66\u65f6 \ud83d\ude00""#), "学时 😀");
-        assert_eq!(s(r#""\ud83d""#), "\u{FFFD}");
+        for lone in [r#""\ud83d""#, r#""\ud83d\u0041""#, r#""\ude00""#, r#""a\ud800b""#] {
+            assert_eq!(parse(lone).map_err(|e| e.problem), Err(Problem::LoneSurrogate), "{lone}");
+        }
         for bad in ["\"abc", "\"\\x\"", "\"\\u12\"", "\"a\nb\""] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }

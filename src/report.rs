@@ -1,6 +1,9 @@
-//! The contract's Report and RuleSetInfo, as serialised to JS and JSON.
+//! The contract's Report and RuleSetInfo. Their fields are written here once: every face
+//! serialises them with serde (JSON text natively, the wasm facade's flat transport), in
+//! this order.
 
-use crate::model::{Clause, Subject, Text};
+use crate::ruleset::{Clause, Subject};
+use crate::sym::{Sym, Text};
 use serde::Serialize;
 
 /// Hours from `min` to `max`; `max: None` is "no maximum set" (JSON `null`).
@@ -28,6 +31,8 @@ pub enum Compliance {
     Met,
     Possible,
     Short,
+    /// The document relieves the person's group (contract v2 `profile`).
+    Exempt,
 }
 
 impl Status {
@@ -50,6 +55,7 @@ impl Compliance {
             Compliance::Met => "met",
             Compliance::Possible => "possible",
             Compliance::Short => "short",
+            Compliance::Exempt => "exempt",
         }
     }
 }
@@ -67,11 +73,13 @@ pub struct Line {
     pub subject: Subject,
     pub hours: Range,
     pub status: Status,
-    pub clause: Option<Clause>,
-    pub explain: String,
     /// Only where one activity credits both subjects; `hours` is then their sum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<Part>>,
+    pub clause: Option<Clause>,
+    pub explain: String,
+    /// The proof the clause names, in its own words (contract v2).
+    pub evidence: Vec<Sym>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -104,8 +112,8 @@ pub struct Applies {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetResult {
-    pub rule_set: Text,
-    pub title: Text,
+    pub rule_set: Sym,
+    pub title: Sym,
     pub applies: Applies,
     pub lines: Vec<Line>,
     pub totals: Totals,
@@ -124,8 +132,8 @@ pub struct Report {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Governs {
-    pub from: Text,
-    pub to: Text,
+    pub from: Sym,
+    pub to: Sym,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -141,11 +149,18 @@ pub struct RequirementInfo {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetInfo {
-    pub id: Text,
-    pub title: Text,
-    pub issuer: Text,
-    pub doc_number: Option<Text>,
-    pub region: Text,
+    pub id: Sym,
+    pub title: Sym,
+    /// An English rendering; `title` stays the official title (contract v2).
+    pub title_en: Option<Sym>,
+    pub issuer: Sym,
+    pub doc_number: Option<Sym>,
+    pub region: Sym,
+    pub region_en: Option<Sym>,
     pub governs: Governs,
     pub requirement: RequirementInfo,
+    /// Built into the engine (false: loaded with `loadRuleSet`).
+    pub built_in: bool,
+    /// Where its crediting rules come from, if another rule set's.
+    pub rules_from: Option<Sym>,
 }

@@ -7,9 +7,16 @@ mod arb;
 use arb::*;
 use proptest::prelude::*;
 use serde_json::Value;
-use xueshi::input::Activity;
-use xueshi::model::{Cap, Credit, Crediting, Rule, RuleSet, Subject, TimeRule};
+use std::sync::OnceLock;
+use xueshi::input::{Activity, Value as V};
 use xueshi::report::{Line, Range, Report, RuleSetResult, Status};
+use xueshi::ruleset::{Credit, Rule, Rules, Scalar, Subject, Test};
+use xueshi::Engine;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("built-in rule sets"))
+}
 
 fn config() -> ProptestConfig {
     // Modest, so that `cargo test` stays quick; PROPTEST_CASES=20000 for a long hunt.
@@ -30,24 +37,28 @@ fn span(r: Range) -> (i64, Option<i64>) {
 }
 
 fn evaluate(v: &Value) -> Report {
-    xueshi::evaluate(&to_json(v)).unwrap_or_else(|e| panic!("a valid input was refused: {e}\n{v:#}"))
+    engine().evaluate_text(&v.to_string()).unwrap_or_else(|e| panic!("a valid input was refused: {e}\n{v:#}"))
 }
 
-/// The crediting tables a rule set uses, following a deferral to another document.
-fn own(rs: &RuleSet) -> (&TimeRule, &[Cap], &[Rule]) {
-    match &rs.crediting {
-        Crediting::Own { time, caps, rules, .. } => (time, caps, rules),
-        Crediting::Borrowed { from, .. } => own(xueshi::built_in().iter().find(|r| &r.id == from).expect("lender")),
-    }
-}
-
-fn rule_set(id: &str) -> &'static RuleSet {
-    xueshi::built_in().iter().find(|r| r.id == id).expect("built-in")
+/// The crediting rules a rule set uses (a deferring one's are its lender's).
+fn rules_of(id: &str) -> &'static Rules {
+    &engine().get(id).expect("rule set").rules
 }
 
 /// The rule an activity falls under: the first whose kind and conditions match.
-fn rule_of<'a>(rules: &'a [Rule], a: &Activity) -> Option<&'a Rule> {
-    rules.iter().find(|r| r.kind == a.kind && r.when.iter().all(|w| w.values.iter().any(|v| a.value_is(&w.field, v))))
+fn rule_of<'a>(rules: &'a Rules, a: &Activity) -> Option<&'a Rule> {
+    rules.rules.iter().find(|r| {
+        r.kind == a.kind
+            && r.when.iter().all(|w| match &w.test {
+                Test::OneOf(values) => values.iter().any(|s| match (s, a.get(&w.field)) {
+                    (Scalar::Text(t), Some(V::Choice(c))) => t.as_str() == c,
+                    (Scalar::Num(n), v) => v.is_some() && a.number(&w.field) == Some(*n),
+                    (Scalar::Bool(b), Some(V::Flag(f))) => *b == f,
+                    _ => false,
+                }),
+                Test::Between { min, max } => a.number(&w.field).is_some_and(|x| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m)),
+            })
+    })
 }
 
 fn cents(x: f64) -> i64 {
@@ -56,29 +67,31 @@ fn cents(x: f64) -> i64 {
 
 /// The most the clause can give one activity, before any other line is considered
 /// (`None`: the clause sets no maximum). Written from the clause's terms, not the engine.
-fn allowance(rs: &RuleSet, a: &Activity) -> Option<i64> {
-    let (time, caps, rules) = own(rs);
+fn allowance(rules: &Rules, a: &Activity) -> Option<i64> {
+    let time = &rules.time;
     let Some(rule) = rule_of(rules, a) else { return Some(0) };
-    let cap = rule.cap.as_ref().map(|id| cents(caps.iter().find(|c| &c.id == id).expect("cap").hours));
+    let cap = rule.cap.map(|i| cents(rules.caps[i].hours));
     let n = |f: &str| a.number(f).unwrap_or(0.0);
-    // Actual time at the full daily rate: a per-day limit can only lower it.
-    let actual = || a.number("hours").unwrap_or_else(|| n("days") * time.day_hours + n("minutes") / time.minutes_per_hour);
+    // Actual time at the full daily rate: a per-day limit can only lower it; the part of
+    // a day is at most a day.
+    let rate = time.hours_per_day.max(time.part_time_hours_per_day.unwrap_or(0.0));
+    let actual = || a.number("hours").unwrap_or_else(|| n("days") * rate + (n("minutes") / time.minutes_per_hour).min(rate));
     let own = match &rule.credit {
-        Credit::Fixed { hours } => Some(cents(*hours)),
+        Credit::Fixed(hours) | Credit::PerStudyYear(hours) => Some(cents(*hours)),
         Credit::PerUnit { hours, field, .. } => Some(cents(hours * n(field))),
-        Credit::SharedByAuthors { hours } => Some(cents(hours / n("authors").max(1.0))),
-        Credit::Time { multiple, .. } => Some(cents(actual() * multiple)),
-        Credit::PerDay { hours_per_day, paper_bonus } => {
-            let days = a.number("days").unwrap_or_else(|| actual() / time.day_hours);
-            Some(cents(days * hours_per_day + if a.flag("presentedPaper") { *paper_bonus } else { 0.0 }))
+        Credit::SharedByAuthors(hours) => Some(cents(hours / n("authors").max(1.0))),
+        Credit::ActualTime { multiple, .. } => Some(cents(actual() * multiple)),
+        Credit::PerDay { hours, paper_bonus } => {
+            let days = a.number("days").unwrap_or_else(|| actual() / time.hours_per_day);
+            Some(cents(days * hours + if a.flag("presentedPaper") { *paper_bonus } else { 0.0 }))
         }
-        Credit::UpTo | Credit::Undetermined => None,
-        Credit::PerStudyYear { hours } => Some(cents(*hours)),
-        Credit::PerYearProRata { public, professional } => {
+        Credit::UpToCap | Credit::Undetermined => None,
+        Credit::Spread { hours, years } => Some(cents(*hours) - cents(hours / f64::from(*years)) * (i64::from(*years) - 1)),
+        Credit::PerYearByMonths { public, professional } => {
             let m = n("months");
             Some(cents(public * m / 12.0) + cents(professional * m / 12.0))
         }
-        Credit::Deemed { .. } | Credit::ProRateRequirement { .. } | Credit::RequirementRelief | Credit::Excluded => Some(0),
+        Credit::Deemed { .. } | Credit::ProrateRequirement { .. } | Credit::RequirementRelief | Credit::Excluded => Some(0),
     };
     match (own, cap) {
         (Some(o), Some(c)) => Some(o.min(c)),
@@ -108,7 +121,9 @@ fn add(a: (i64, Option<i64>), b: (i64, Option<i64>)) -> (i64, Option<i64>) {
 
 /// Every check on one report of a valid input.
 fn check_report(v: &Value, report: &Report) {
-    let input = xueshi::parse(&to_json(v)).expect("valid");
+    let text = v.to_string();
+    let json = xueshi::json::parse(&text).expect("JSON");
+    let input = engine().parse(&json).expect("valid");
     assert_eq!(report.year, input.year);
     for r in &report.results {
         check_result(r, &input.activities);
@@ -116,8 +131,8 @@ fn check_report(v: &Value, report: &Report) {
 }
 
 fn check_result(r: &RuleSetResult, activities: &[Activity]) {
-    let rs = rule_set(&r.rule_set);
-    let (_, caps, rules) = own(rs);
+    let rules = rules_of(&r.rule_set);
+    let caps = &rules.caps;
     assert_eq!(r.lines.len(), activities.len(), "{}: one line per activity", r.rule_set);
     let mut public = (0, Some(0));
     let mut professional = (0, Some(0));
@@ -126,7 +141,7 @@ fn check_result(r: &RuleSetResult, activities: &[Activity]) {
         let (min, max) = span(l.hours);
         let ctx = || format!("{}: {} {:?} -> {:?}", r.rule_set, a.id, a, l);
         assert!(min >= 0 && le(Some(min), max), "range out of order: {}", ctx());
-        assert!(le(max, allowance(rs, a)), "more than the clause allows ({:?}): {}", allowance(rs, a), ctx());
+        assert!(le(max, allowance(rules, a)), "more than the clause allows ({:?}): {}", allowance(rules, a), ctx());
         if matches!(l.status, Status::NotCovered | Status::OtherYear | Status::Deemed) {
             assert_eq!((min, max), (0, Some(0)), "{:?} credits nothing: {}", l.status, ctx());
         }
@@ -146,13 +161,13 @@ fn check_result(r: &RuleSetResult, activities: &[Activity]) {
         }
     }
     // No yearly cap is exceeded, at either end of the range.
-    for cap in caps {
+    for (ci, cap) in caps.iter().enumerate() {
         let limit = cents(cap.hours);
         let members: Vec<&Line> = r
             .lines
             .iter()
             .zip(activities)
-            .filter(|(l, a)| l.status != Status::OtherYear && rule_of(rules, a).is_some_and(|ru| ru.cap.as_deref() == Some(&cap.id)))
+            .filter(|(l, a)| l.status != Status::OtherYear && rule_of(rules, a).is_some_and(|ru| ru.cap == Some(ci)))
             .map(|(l, _)| l)
             .collect();
         let (sum_min, sum_max) = members.iter().fold((0, Some(0)), |s, l| add(s, span(l.hours)));
@@ -249,17 +264,17 @@ proptest! {
 fn ten_thousand_activities_evaluate() {
     let acts: Vec<Value> = (0..10_000)
         .map(|i| {
-            let k = &xueshi::input::KINDS[i % xueshi::input::KINDS.len()];
+            let k = &xueshi::schema::KINDS[i % xueshi::schema::KINDS.len()];
             let mut m = serde_json::Map::new();
             m.insert("id".into(), Value::from(format!("a{i}")));
             m.insert("kind".into(), Value::from(k.kind));
             m.insert("date".into(), Value::from("2024-06-01"));
             for f in k.fields.iter().filter(|f| f.required) {
                 let v = match f.ty {
-                    xueshi::input::FieldType::Number { .. } => Value::from(2),
-                    xueshi::input::FieldType::Count { min, .. } => Value::from(min),
-                    xueshi::input::FieldType::Choice { values } => Value::from(values[i % values.len()]),
-                    xueshi::input::FieldType::Flag => Value::from(false),
+                    xueshi::schema::FieldType::Number { .. } => Value::from(2),
+                    xueshi::schema::FieldType::Count { min, .. } => Value::from(min),
+                    xueshi::schema::FieldType::Choice { values } => Value::from(values[i % values.len()]),
+                    xueshi::schema::FieldType::Flag => Value::from(false),
                 };
                 m.insert(f.name.into(), v);
             }

@@ -12,7 +12,7 @@ const Y: i32 = 2024;
 fn di_wu_tiao_90_a_year_two_thirds_professional() {
     let r = run(RS, Y, vec![]);
     assert_eq!(requirement(&r), (90.0, 0.0, 60.0));
-    let info = xueshi::rule_set_infos().into_iter().find(|i| i.id == RS).unwrap();
+    let info = engine().rule_sets().into_iter().find(|i| i.id == RS).unwrap();
     assert_eq!(info.requirement.professional_share, Some(2.0 / 3.0));
 }
 
@@ -29,6 +29,16 @@ fn di_liu_tiao_45_minutes_is_one_hour() {
     check(&line(RS, Y, json!({"kind": "training", "date": "2024-05-01", "minutes": 100})), exact(2.22), Credited);
     // A day and a part of a day.
     check(&line(RS, Y, json!({"kind": "training", "date": "2024-05-01", "days": 1, "minutes": 45})), exact(9.0), Credited);
+}
+
+#[test]
+fn di_liu_tiao_a_part_of_a_day_is_at_most_a_day() {
+    // v1.1 rule 3: "不足一天的，按照每 45 分钟相当于 1 学时": 480 minutes are not 10.67.
+    let l = line(RS, Y, json!({"kind": "training", "date": "2024-05-01", "minutes": 480}));
+    check(&l, exact(8.0), Capped);
+    assert!(l.explain.contains("480 分钟 ÷ 45 分钟/学时"), "{}", l.explain);
+    check(&line(RS, Y, json!({"kind": "training", "date": "2024-05-01", "minutes": 360})), exact(8.0), Credited);
+    check(&line(RS, Y, json!({"kind": "training", "date": "2024-05-01", "days": 2, "minutes": 600})), exact(24.0), Capped);
 }
 
 #[test]
@@ -180,8 +190,38 @@ fn di_ba_tiao_8_sole_author_paper_up_to_20_book_up_to_40() {
 }
 
 #[test]
-fn di_ba_tiao_8_co_authored_paper_undetermined() {
-    check(&line(RS, Y, json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2024-03-01"})), OPEN, Undetermined);
+fn di_ba_tiao_8_co_authored_paper_at_most_what_the_20_leaves() {
+    // v1.1 rule 2: the amount is open, but 第八条（八） caps papers at 20 a year.
+    let l = line(RS, Y, json!({"kind": "paper", "venue": "national", "authors": 3, "date": "2024-03-01"}));
+    check(&l, upto(20.0), UpTo);
+    cites(&l, "第八条第（八）项");
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2024-03-01"}),
+            json!({"kind": "paper", "venue": "provincial", "authors": 2, "date": "2024-04-01"}),
+        ],
+    );
+    check(&r.lines[0], upto(20.0), UpTo);
+    check(&r.lines[1], exact(0.0), Capped);
+    assert_eq!(r.totals.professional, upto(20.0));
+}
+
+#[test]
+fn a_nurse_with_3_days_of_training_and_a_co_authored_paper_cannot_reach_90() {
+    // v1.1 rule 6: 24 + at most 20 < 60, so the result is short, not possible.
+    let r = run(
+        RS,
+        Y,
+        vec![
+            json!({"kind": "training", "date": "2024-05-01", "days": 3}),
+            json!({"kind": "paper", "venue": "provincial", "authors": 3, "date": "2024-06-01"}),
+        ],
+    );
+    assert_eq!(r.totals.total, xueshi::report::Range { min: 24.0, max: Some(44.0) });
+    assert_eq!(r.compliance, Compliance::Short);
+    assert_eq!((r.shortfall.professional, r.shortfall.total), (36.0, 66.0));
 }
 
 #[test]

@@ -16,7 +16,11 @@ fn er_90_a_year_public_30_professional_60() {
 
 #[test]
 fn fu_jian_1_actual_hours_at_most_8_a_day() {
-    check(&line(RS, Y, json!({"kind": "training", "date": "2024-04-01", "hours": 20, "days": 2})), exact(16.0), Credited);
+    // v1.1 rule 1: the day limit cut the line, so it is capped.
+    let l = line(RS, Y, json!({"kind": "training", "date": "2024-04-01", "hours": 20, "days": 2}));
+    check(&l, exact(16.0), Capped);
+    assert!(l.explain.contains("20 学时，每天不超过 8 学时：2 天 × 8 = 16"), "{}", l.explain);
+    check(&line(RS, Y, json!({"kind": "training", "date": "2024-04-01", "hours": 16, "days": 2})), exact(16.0), Credited);
     check(&line(RS, Y, json!({"kind": "training", "date": "2024-04-01", "hours": 12, "days": 2})), exact(12.0), Credited);
     check(&line(RS, Y, json!({"kind": "refresher", "date": "2024-04-01", "days": 3})), exact(24.0), Credited);
     let l = line(RS, Y, json!({"kind": "conference", "level": "city", "date": "2024-04-01", "hours": 6}));
@@ -93,7 +97,7 @@ fn fu_jian_3_every_listed_achievement_kind() {
 
 #[test]
 fn fu_jian_4_expert_service_actual_time_at_most_8_a_day() {
-    check(&line(RS, Y, json!({"kind": "expertService", "days": 2, "hours": 18, "date": "2024-05-01"})), exact(16.0), Credited);
+    check(&line(RS, Y, json!({"kind": "expertService", "days": 2, "hours": 18, "date": "2024-05-01"})), exact(16.0), Capped);
     check(&line(RS, Y, json!({"kind": "expertService", "days": 1.5, "date": "2024-05-01"})), exact(12.0), Credited);
 }
 

@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
-use xueshi::input::{FieldSpec, FieldType, KindSpec, KINDS};
 use xueshi::json::Json;
+use xueshi::schema::{FieldSpec, FieldType, KindSpec, KINDS};
 
 /// Assessment years: each document's own year, one inside the 新疆 period, one outside all.
 pub const YEARS: &[i32] = &[2019, 2022, 2024, 2025, 2030];
@@ -14,7 +14,8 @@ pub const YEARS: &[i32] = &[2019, 2022, 2024, 2025, 2030];
 pub const RULE_SETS: &[&str] = &["xinjiang-2022", "aksu-2024", "bingtuan-2019", "zaozhuang-2024", "taian-2022"];
 
 pub fn to_json(v: &Value) -> Json<'static> {
-    Json::read(v).expect("a serde_json value reads as Json")
+    let text = v.to_string();
+    xueshi::ruleset::owned(&xueshi::json::parse(&text).expect("test input is JSON"))
 }
 
 /// A number field: mostly everyday amounts, sometimes the bounds or anything in range.

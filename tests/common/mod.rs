@@ -2,11 +2,19 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use xueshi::json::Json;
-use xueshi::report::{Line, Range, RuleSetResult, Status};
+use std::sync::OnceLock;
+use xueshi::report::{Line, Range, Report, RuleSetResult, Status};
+use xueshi::{Engine, Error};
 
-pub fn to_json(v: Value) -> Json<'static> {
-    Json::read(v).expect("test input is JSON")
+/// The engine with the built-in rule sets, made once for all tests.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().unwrap_or_else(|e| panic!("built-in rule sets: {e}")))
+}
+
+/// Evaluates an input given as serde_json, through JSON text as every face does.
+pub fn evaluate(input: Value) -> Result<Report, Error> {
+    engine().evaluate_text(&input.to_string())
 }
 
 /// Evaluates `activities` (ids filled in as a0, a1, … where missing) under one rule set.
@@ -22,7 +30,7 @@ pub fn run(rule_set: &str, year: i32, activities: Vec<Value>) -> RuleSetResult {
         })
         .collect();
     let input = json!({ "year": year, "ruleSets": [rule_set], "activities": activities });
-    let mut report = xueshi::evaluate(&to_json(input)).unwrap_or_else(|e| panic!("{e}"));
+    let mut report = evaluate(input).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.results.len(), 1);
     report.results.remove(0)
 }
@@ -59,26 +67,11 @@ pub fn cites(line: &Line, reference: &str) {
     assert!(!clause.quote.is_empty());
 }
 
-/// Asserts that `quote` is the document's own words: it occurs in the seed text
-/// (ignoring whitespace and the OCR's mix of full- and half-width punctuation).
-#[track_caller]
-pub fn quoted_from(seed: &str, quote: &str) {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '，' => ',',
-                '；' => ';',
-                '：' => ':',
-                '（' => '(',
-                '）' => ')',
-                '。' => '.',
-                c => c,
-            })
-            .collect()
-    };
-    let text = norm(&std::fs::read_to_string(format!("{}/../shared/seeds/{seed}", env!("CARGO_MANIFEST_DIR"))).expect("seed"));
-    for piece in quote.split("……") {
-        assert!(text.contains(&norm(piece)), "not in {seed}: {piece}");
-    }
+/// Where the documents' texts are: `XUESHI_SEEDS`, else `../shared/seeds` beside the
+/// repository; `None` when they are not there (a clean clone on its own).
+pub fn seeds() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("XUESHI_SEEDS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
+    dir.is_dir().then_some(dir)
 }

@@ -6,7 +6,7 @@ use js_sys::{Error, Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use xueshi::wasm;
+use xueshi_wasm as wasm;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -15,7 +15,7 @@ fn js(text: &str) -> JsValue {
 }
 
 fn to_value(v: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(v).expect("plain JS data")
+    serde_json::from_str(&String::from(JSON::stringify(&v).expect("plain JS data"))).expect("JSON")
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -97,8 +97,8 @@ fn rule_sets_and_version() {
     assert_eq!(kinds.as_array().unwrap().len(), 24);
 }
 
-/// The flat wire format (src/wire.rs, js/wire.js) must rebuild exactly the report that
-/// serde describes, on the first call (static text sent) and later ones (reused).
+/// The flat wire format (wire.rs, js/wire.js) must rebuild exactly the report that
+/// serde describes, on the first call (shapes and text sent) and later ones (reused).
 #[wasm_bindgen_test]
 fn the_wire_rebuilds_the_same_report_as_serde() {
     let text = r#"{"year": 2024, "activities": [
@@ -113,8 +113,7 @@ fn the_wire_rebuilds_the_same_report_as_serde() {
         {"id": "d1", "kind": "degree", "date": "2025-06-01", "level": "doctor", "mode": "study"},
         {"id": "o1", "kind": "other", "date": "2023-06-01", "hours": 4},
         {"id": "名称 \"引号\" 😀", "kind": "competition", "date": "2024-06-01"}]}"#;
-    let native =
-        serde_json::to_value(xueshi::evaluate(&xueshi::json::Json::read(&mut serde_json::Deserializer::from_str(text)).unwrap()).unwrap()).unwrap();
+    let native = serde_json::to_value(xueshi::Engine::new().unwrap().evaluate_text(text).unwrap()).unwrap();
     for _ in 0..2 {
         let via_wire = wasm::evaluate(js(text)).unwrap();
         let via_wire: Value = serde_json::from_str(&String::from(JSON::stringify(&via_wire).unwrap())).unwrap();
@@ -139,4 +138,34 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
         _ if a == b => None,
         _ => Some(format!("{path}: {a} ≠ {b}")),
     }
+}
+
+#[wasm_bindgen_test]
+fn a_rule_set_exported_and_loaded_under_another_id_gives_the_same_results() {
+    let mut doc = to_value(wasm::export_rule_set("taian-2022").unwrap());
+    assert_eq!(doc["format"], json!("xueshi-rule-set/1"));
+    doc["id"] = json!("taian-copy");
+    let info = to_value(wasm::load_rule_set(js(&doc.to_string())).unwrap());
+    assert_eq!((info["id"].clone(), info["builtIn"].clone()), (json!("taian-copy"), json!(false)));
+    let input = |id: &str| js(&format!(r#"{{"year": 2022, "ruleSets": ["{id}"], "activities": [
+        {{"id": "p", "kind": "paper", "date": "2022-03-01", "venue": "national", "authors": 3}}]}}"#));
+    let mut a = to_value(wasm::evaluate(input("taian-2022")).unwrap());
+    let b = to_value(wasm::evaluate(input("taian-copy")).unwrap());
+    a["results"][0]["ruleSet"] = json!("taian-copy");
+    assert_eq!(first_difference(&a, &b, "report"), None);
+    wasm::remove_rule_set("taian-copy").unwrap();
+    let err = wasm::evaluate(input("taian-copy")).expect_err("removed");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("unknownRuleSet"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_rule_set_is_an_error_with_its_path_and_the_module_still_works() {
+    let err = wasm::load_rule_set(js(r#"{"format": "xueshi-rule-set/1", "id": "x"}"#)).expect_err("incomplete");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalidRuleSet"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("title"));
+    let err = wasm::load_rule_set(JsValue::from_str(&"{".repeat(2_000_000))).expect_err("garbage");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalidRuleSet"));
+    assert!(wasm::evaluate(js(r#"{"year": 2024, "activities": []}"#)).is_ok());
+    let schema = to_value(wasm::rule_set_schema());
+    assert_eq!(schema["properties"]["format"]["enum"], json!(["xueshi-rule-set/1"]));
 }

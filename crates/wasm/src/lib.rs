@@ -1,0 +1,157 @@
+//! The JS facade of the engine: one `Engine` per wasm instance. Values cross in as JSON
+//! text (`js/wire.js` encodes them) and come back in the flat form of `wire.rs`, rebuilt
+//! by `js/wire.js`. Errors become `Error`s carrying `code`, `path` and `messageZh`.
+
+pub mod wire;
+
+use js_sys::{Error, Reflect};
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use xueshi::Engine;
+
+#[wasm_bindgen(module = "/js/wire.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = encodeInput)]
+    fn encode_input(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = decodeValue, catch)]
+    fn decode_value(nums: &[f64], text: &[u16]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json(text: &str) -> JsValue;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export type Subject = "public" | "professional";
+export type Status = "credited" | "capped" | "deemed" | "upTo" | "undetermined" | "notCovered" | "otherYear";
+export type Compliance = "met" | "possible" | "short" | "exempt";
+export interface Range { min: number; max: number | null }
+export interface Hours3 { total: number; public: number; professional: number }
+export interface Activity { id: string; kind: string; date: string; title?: string; [field: string]: unknown }
+export interface Input {
+  year: number; ruleSets?: string[]; activities: Activity[];
+  lang?: "zh" | "en"; profile?: { employer?: "enterprise" | "institution" | "government" };
+}
+export interface Line {
+  activity: string; subject: Subject; hours: Range; status: Status;
+  parts?: { subject: Subject; hours: Range }[];
+  clause: { ref: string; quote: string } | null; explain: string; evidence: string[];
+}
+export interface RuleSetResult {
+  ruleSet: string; title: string; applies: { inForce: boolean; note: string }; lines: Line[];
+  totals: { public: Range; professional: Range; total: Range }; requirement: Hours3;
+  deemed: { public: boolean; professional: boolean }; compliance: Compliance;
+  shortfall: Hours3; notes: string[];
+}
+export interface Report { year: number; results: RuleSetResult[] }
+export interface RuleSetInfo {
+  id: string; title: string; titleEn: string | null; issuer: string; docNumber: string | null;
+  region: string; regionEn: string | null; governs: { from: string; to: string };
+  requirement: { total: number; public: number; professional: number; professionalShare?: number };
+  builtIn: boolean; rulesFrom: string | null;
+}
+/** A rule set document: see RULESETS.md and ruleSetSchema(). */
+export type RuleSetDocument = { format: "xueshi-rule-set/1"; id: string; [field: string]: unknown };
+export interface FieldSpec {
+  name: string; type: "number" | "count" | "choice" | "flag"; required?: boolean;
+  default?: string | number | boolean; values?: string[]; min?: number; max?: number;
+  label?: string; labelEn?: string; ruleSet?: string;
+}
+export interface KindSpec { kind: string; needsTime: boolean; fields: FieldSpec[]; extraFields?: FieldSpec[] }
+/** Thrown by every function: `message` is "path: what is wrong" (English). */
+export interface XueshiError extends Error {
+  code: "invalidInput" | "unknownKind" | "unknownRuleSet" | "invalidRuleSet"; path: string; messageZh: string;
+}
+"#;
+
+thread_local! {
+    static ENGINE: RefCell<Option<Result<Engine, xueshi::Error>>> = const { RefCell::new(None) };
+    static SENT: RefCell<wire::Sent> = RefCell::new(wire::Sent::default());
+}
+
+fn js_error(e: &xueshi::Error) -> JsValue {
+    let err = Error::new(&e.message());
+    for (key, value) in [("code", e.code.as_str().to_owned()), ("path", e.path.clone()), ("messageZh", e.message_zh())] {
+        let _ = Reflect::set(&err, &JsValue::from_str(key), &JsValue::from_str(&value));
+    }
+    err.into()
+}
+
+/// Runs `f` on the instance's engine, made with the built-in rule sets on first use.
+fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R, JsValue> {
+    ENGINE.with_borrow_mut(|slot| match slot.get_or_insert_with(Engine::new) {
+        Ok(engine) => f(engine),
+        Err(e) => Err(js_error(e)),
+    })
+}
+
+/// A value sent to JS through the wire; what JS learns is recorded only once it has it.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    SENT.with_borrow_mut(|sent| {
+        let mut wire = wire::Wire::new(sent);
+        wire.write(value).map_err(|e| JsValue::from(Error::new(&e.to_string())))?;
+        match decode_value(&wire.nums, &wire.text) {
+            Ok(v) => {
+                wire.commit();
+                Ok(v)
+            }
+            Err(err) => {
+                wire.roll_back();
+                Err(err)
+            }
+        }
+    })
+}
+
+/// The rule sets the engine holds: the built-in ones in the contract's order, then those
+/// loaded.
+#[wasm_bindgen(js_name = ruleSets, unchecked_return_type = "RuleSetInfo[]")]
+pub fn rule_sets() -> Result<JsValue, JsValue> {
+    with_engine(|e| to_js(&e.rule_sets()))
+}
+
+/// The schema of every activity kind: fields, types, bounds, defaults, and the fields
+/// loaded rule sets declare.
+#[wasm_bindgen(js_name = activityKinds, unchecked_return_type = "KindSpec[]")]
+pub fn activity_kinds() -> Result<JsValue, JsValue> {
+    with_engine(|e| to_js(&e.kinds()))
+}
+
+/// Credits the input's activities under each requested rule set.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue) -> Result<JsValue, JsValue> {
+    let text = encode_input(&input);
+    with_engine(|e| to_js(&e.evaluate_text(&text).map_err(|e| js_error(&e))?))
+}
+
+/// Checks a rule set document (an object, or its JSON text) and registers it by its id
+/// for later `evaluate` calls, replacing a loaded one of the same id.
+#[wasm_bindgen(js_name = loadRuleSet, unchecked_return_type = "RuleSetInfo")]
+pub fn load_rule_set(#[wasm_bindgen(unchecked_param_type = "RuleSetDocument | string")] doc: JsValue) -> Result<JsValue, JsValue> {
+    let text = doc.as_string().unwrap_or_else(|| encode_input(&doc));
+    with_engine(|e| e.load_text(&text).map_err(|e| js_error(&e)).and_then(|info| to_js(&info)))
+}
+
+/// Removes a loaded rule set.
+#[wasm_bindgen(js_name = removeRuleSet)]
+pub fn remove_rule_set(id: &str) -> Result<(), JsValue> {
+    with_engine(|e| e.remove(id).map_err(|e| js_error(&e)))
+}
+
+/// A rule set as the plain JSON document it was read from.
+#[wasm_bindgen(js_name = exportRuleSet, unchecked_return_type = "RuleSetDocument")]
+pub fn export_rule_set(id: &str) -> Result<JsValue, JsValue> {
+    with_engine(|e| e.export(id).map(parse_json).map_err(|e| js_error(&e)))
+}
+
+/// The JSON Schema of a rule set document.
+#[wasm_bindgen(js_name = ruleSetSchema)]
+pub fn rule_set_schema() -> JsValue {
+    parse_json(&xueshi::ruleset::form::schema())
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    xueshi::VERSION.to_owned()
+}
