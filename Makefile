@@ -11,25 +11,33 @@ WASM := pkg/xueshi_bg.wasm
 setup:
 	@bash scripts/setup.sh
 
-# The wasm package (pkg/): the facade crate built with the release profile (tuned for
-# size), then wasm-opt -Oz; named xueshi.js / xueshi_bg.wasm as the contract says.
+# The wasm packages, from the facade crate (crates/wasm) with the release profile tuned
+# for size, then wasm-opt -Oz. std is rebuilt with panics that abort at once, so that no
+# panic message or its formatting is in the wasm (3 KB gzip; README, Performance);
+# RUSTC_BOOTSTRAP lets the stable toolchain take these flags, as for cargo-fuzz.
+#   pkg/xueshi.js       the whole contract (npm, Node, portals)
+#   pkg-calc/xueshi_calc.js  the calculator's first visit: built-in rule sets precompiled,
+#                       no document reader (--no-default-features)
+WASM_STD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+WASM_STD_ARGS := -Z build-std=std,panic_abort
 pkg: setup
-	rm -rf pkg/snippets
-	wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg --out-name xueshi
-	@rm -f pkg/.gitignore
+	rm -rf pkg/snippets pkg-calc
+	$(WASM_STD) wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg --out-name xueshi -- $(WASM_STD_ARGS)
+	$(WASM_STD) wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg-calc --out-name xueshi_calc -- $(WASM_STD_ARGS) --no-default-features
+	@rm -f pkg/.gitignore pkg-calc/.gitignore
 
 # The complete static site: copy dist/ to any static host.
 dist: pkg
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
-	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets dist/pkg/
+	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets pkg-calc/xueshi_calc.js pkg-calc/xueshi_calc_bg.wasm dist/pkg/
 	@# The engine's JS half (js/wire.js) sits at a hashed path: preload it with the rest.
 	@snippet=$$(cd dist && ls pkg/snippets/*/js/wire.js) && \
 	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html
 	@$(MAKE) --no-print-directory size
 
 size:
-	@printf 'wasm: %s bytes raw, %s bytes gzip -9\n' "$$(wc -c < $(WASM))" "$$(gzip -9 -c $(WASM) | wc -c)"
+	@for w in $(WASM) pkg-calc/xueshi_calc_bg.wasm; do printf '%s: %s bytes raw, %s bytes gzip -9\n' "$$w" "$$(wc -c < $$w)" "$$(gzip -9 -c $$w | wc -c)"; done
 
 serve: dist
 	node scripts/serve.mjs dist $(PORT)
@@ -53,7 +61,7 @@ test-e2e:
 	node --test e2e/
 
 clean:
-	rm -rf dist pkg target
+	rm -rf dist pkg pkg-calc target
 
 # --- Performance budgets and robustness ------------------------------------------
 # Suggested for `test`: size-check test-garbage fuzz-smoke (after dist).

@@ -12,6 +12,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm rebuilds std (Makefile, WASM_STD): it needs std's sources.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding rust-src (std is rebuilt for the wasm)"
+  rustup component add rust-src
+fi
+
 # wasm-pack only uses a wasm-bindgen on PATH whose version matches Cargo.lock exactly.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

@@ -161,7 +161,7 @@ fn number(value: &Json, at: &Path, max: f64) -> Found<f64> {
 fn one_of<'a>(value: &Json, at: &Path, values: impl Iterator<Item = &'a str> + Clone) -> Found<&'a str> {
     let s = string(value, at)?;
     values.clone().find(|v| *v == s).ok_or_else(|| {
-        let list = values.map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+        let list = crate::words::list(values, ", ", true);
         invalid(at, format!("must be one of {list}"), format!("应为以下之一：{list}"))
     })
 }
@@ -292,8 +292,8 @@ fn rule_sets(value: Option<&Json>, known: &Known<'_, '_>) -> Found<Vec<usize>> {
             return Err(Error::new(
                 ErrorCode::UnknownRuleSet,
                 item_at,
-                format!("unknown rule set {}; known: {}", quoted(id), known.rule_sets.join(", ")),
-                format!("未知的文件{}；可用：{}", quoted_zh(id), known.rule_sets.join("、")),
+                format!("unknown rule set {}; known: {}", quoted(id), crate::words::list(known.rule_sets.iter().copied(), ", ", false)),
+                format!("未知的文件{}；可用：{}", quoted_zh(id), crate::words::list(known.rule_sets.iter().copied(), "、", false)),
             ));
         };
         if out.contains(&index) {

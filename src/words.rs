@@ -79,5 +79,34 @@ pub fn employer(lang: Lang, e: Employer) -> &'static str {
     }
 }
 
+/// Items written one after another with `sep` between, each in `"…"` if `quote`,
+/// without collecting them into a string first.
+pub struct List<'s, I> {
+    items: I,
+    sep: &'s str,
+    quote: bool,
+}
+
+pub fn list<I>(items: I, sep: &str, quote: bool) -> List<'_, I> {
+    List { items, sep, quote }
+}
+
+impl<I, S> Display for List<'_, I>
+where
+    I: IntoIterator<Item = S> + Clone,
+    S: AsRef<str>,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, item) in self.items.clone().into_iter().enumerate() {
+            if i > 0 {
+                f.write_str(self.sep)?;
+            }
+            let q = if self.quote { "\"" } else { "" };
+            write!(f, "{q}{}{q}", item.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
 /// Hours as people write them, for `say!`.
 pub type H = Shown;

@@ -74,6 +74,17 @@ impl Engine {
         Ok(engine)
     }
 
+    /// An engine with built-in rule sets already read, in the compact form that
+    /// `ruleset::compiled::encode` writes (a build without the document reader).
+    pub fn from_compiled(bytes: &[u8]) -> Result<Engine, Error> {
+        let damaged = || Error::new(ErrorCode::InvalidRuleSet, Path::Root("built-in"), "the built-in rule sets are damaged", "内置文件已损坏");
+        let mut engine = Engine { entries: Vec::new(), extras: Vec::new() };
+        for set in crate::ruleset::compiled::decode(bytes).ok_or_else(damaged)? {
+            engine.add(set, true)?;
+        }
+        Ok(engine)
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -137,14 +148,19 @@ impl Engine {
 
     /// The document a rule set was read from, as given (contract v2 `exportRuleSet`).
     pub fn export(&self, id: &str) -> Result<&str, Error> {
-        self.get(id).map(|e| e.set.source.text()).ok_or_else(|| {
+        let entry = self.get(id).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownRuleSet,
                 Path::Root("id"),
                 format!("unknown rule set {}", quoted(id)),
                 format!("未知的文件{}", quoted_zh(id)),
             )
-        })
+        })?;
+        entry
+            .set
+            .source
+            .text()
+            .ok_or_else(|| Error::new(ErrorCode::UnknownRuleSet, Path::Root("id"), "this build keeps no document text", "此版本未保存文件原文"))
     }
 
     /// Registers a rule set read from a document: resolves where its rules come from,

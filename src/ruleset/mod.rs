@@ -2,6 +2,7 @@
 //! `RULESETS.md` and `schema.json`) and checked against the activity schema. The engine
 //! evaluates these values and knows no document by name.
 
+pub mod compiled;
 pub mod example;
 pub mod form;
 pub mod read;
@@ -226,13 +227,17 @@ pub struct Exemption {
 pub enum Source {
     BuiltIn(&'static str),
     Loaded(Box<str>),
+    /// Read from the compact form, which does not keep the document's text.
+    Compiled,
 }
 
 impl Source {
-    pub fn text(&self) -> &str {
+    /// The document's JSON text, where it was kept.
+    pub fn text(&self) -> Option<&str> {
         match self {
-            Source::BuiltIn(s) => s,
-            Source::Loaded(s) => s,
+            Source::BuiltIn(s) => Some(s),
+            Source::Loaded(s) => Some(s),
+            Source::Compiled => None,
         }
     }
 }

@@ -64,6 +64,10 @@ export interface XueshiError extends Error {
 }
 "#;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static ENGINE: RefCell<Option<Result<Engine, xueshi::Error>>> = const { RefCell::new(None) };
     static SENT: RefCell<wire::Sent> = RefCell::new(wire::Sent::default());
@@ -77,9 +81,18 @@ fn js_error(e: &xueshi::Error) -> JsValue {
     err.into()
 }
 
+/// The engine with the built-in rule sets: read from their documents where this build can
+/// read documents, else from their compact form written at build time.
+fn built_in() -> Result<Engine, xueshi::Error> {
+    #[cfg(feature = "authoring")]
+    return Engine::new();
+    #[cfg(not(feature = "authoring"))]
+    return Engine::from_compiled(include_bytes!(concat!(env!("OUT_DIR"), "/built-in.xrs")));
+}
+
 /// Runs `f` on the instance's engine, made with the built-in rule sets on first use.
 fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R, JsValue> {
-    ENGINE.with_borrow_mut(|slot| match slot.get_or_insert_with(Engine::new) {
+    ENGINE.with_borrow_mut(|slot| match slot.get_or_insert_with(built_in) {
         Ok(engine) => f(engine),
         Err(e) => Err(js_error(e)),
     })
@@ -107,14 +120,21 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// loaded.
 #[wasm_bindgen(js_name = ruleSets, unchecked_return_type = "RuleSetInfo[]")]
 pub fn rule_sets() -> Result<JsValue, JsValue> {
-    with_engine(|e| to_js(&e.rule_sets()))
+    #[cfg(feature = "authoring")]
+    return with_engine(|e| to_js(&e.rule_sets()));
+    // A build that loads no documents has only the built-in ones: written at build time.
+    #[cfg(not(feature = "authoring"))]
+    return Ok(parse_json(include_str!(concat!(env!("OUT_DIR"), "/rule-sets.json"))));
 }
 
 /// The schema of every activity kind: fields, types, bounds, defaults, and the fields
 /// loaded rule sets declare.
 #[wasm_bindgen(js_name = activityKinds, unchecked_return_type = "KindSpec[]")]
 pub fn activity_kinds() -> Result<JsValue, JsValue> {
-    with_engine(|e| to_js(&e.kinds()))
+    #[cfg(feature = "authoring")]
+    return with_engine(|e| to_js(&e.kinds()));
+    #[cfg(not(feature = "authoring"))]
+    return Ok(parse_json(include_str!(concat!(env!("OUT_DIR"), "/kinds.json"))));
 }
 
 /// Credits the input's activities under each requested rule set.
@@ -124,6 +144,7 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue) 
     with_engine(|e| to_js(&e.evaluate_text(&text).map_err(|e| js_error(&e))?))
 }
 
+#[cfg(feature = "authoring")]
 /// Checks a rule set document (an object, or its JSON text) and registers it by its id
 /// for later `evaluate` calls, replacing a loaded one of the same id.
 #[wasm_bindgen(js_name = loadRuleSet, unchecked_return_type = "RuleSetInfo")]
@@ -132,18 +153,21 @@ pub fn load_rule_set(#[wasm_bindgen(unchecked_param_type = "RuleSetDocument | st
     with_engine(|e| e.load_text(&text).map_err(|e| js_error(&e)).and_then(|info| to_js(&info)))
 }
 
+#[cfg(feature = "authoring")]
 /// Removes a loaded rule set.
 #[wasm_bindgen(js_name = removeRuleSet)]
 pub fn remove_rule_set(id: &str) -> Result<(), JsValue> {
     with_engine(|e| e.remove(id).map_err(|e| js_error(&e)))
 }
 
+#[cfg(feature = "authoring")]
 /// A rule set as the plain JSON document it was read from.
 #[wasm_bindgen(js_name = exportRuleSet, unchecked_return_type = "RuleSetDocument")]
 pub fn export_rule_set(id: &str) -> Result<JsValue, JsValue> {
     with_engine(|e| e.export(id).map(parse_json).map_err(|e| js_error(&e)))
 }
 
+#[cfg(feature = "authoring")]
 /// The JSON Schema of a rule set document.
 #[wasm_bindgen(js_name = ruleSetSchema)]
 pub fn rule_set_schema() -> JsValue {

@@ -147,8 +147,12 @@ fn a_rule_set_exported_and_loaded_under_another_id_gives_the_same_results() {
     doc["id"] = json!("taian-copy");
     let info = to_value(wasm::load_rule_set(js(&doc.to_string())).unwrap());
     assert_eq!((info["id"].clone(), info["builtIn"].clone()), (json!("taian-copy"), json!(false)));
-    let input = |id: &str| js(&format!(r#"{{"year": 2022, "ruleSets": ["{id}"], "activities": [
-        {{"id": "p", "kind": "paper", "date": "2022-03-01", "venue": "national", "authors": 3}}]}}"#));
+    let input = |id: &str| {
+        js(&format!(
+            r#"{{"year": 2022, "ruleSets": ["{id}"], "activities": [
+        {{"id": "p", "kind": "paper", "date": "2022-03-01", "venue": "national", "authors": 3}}]}}"#
+        ))
+    };
     let mut a = to_value(wasm::evaluate(input("taian-2022")).unwrap());
     let b = to_value(wasm::evaluate(input("taian-copy")).unwrap());
     a["results"][0]["ruleSet"] = json!("taian-copy");
