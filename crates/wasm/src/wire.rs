@@ -337,3 +337,52 @@ impl SerializeStruct for Shape<'_, '_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use xueshi::sym::Sym;
+
+    #[derive(Serialize)]
+    struct Pair {
+        text: Sym,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        extra: Option<u32>,
+    }
+
+    fn write(sent: &mut Sent, v: &Pair, commit: bool) -> Vec<f64> {
+        let mut w = Wire::new(sent);
+        w.write(v).unwrap();
+        let nums = w.nums.clone();
+        if commit {
+            w.commit()
+        } else {
+            w.roll_back()
+        }
+        nums
+    }
+
+    #[test]
+    fn shapes_and_text_are_sent_once_and_then_named() {
+        let mut sent = Sent::default();
+        let v = Pair { text: Sym::new("第五条"), extra: None };
+        let id = f64::from(v.text.id());
+        // First: the shape with its field names, the text with its id, the left-out field
+        // (text offsets are the ends in UTF-16 units).
+        assert_eq!(write(&mut sent, &v, true), [OBJ_NEW, 0.0, STR, 4.0, SYM_NEW, id, 7.0, STR, 12.0, SKIP, END]);
+        // Then: only the shape's id and the text's.
+        assert_eq!(write(&mut sent, &v, true), [OBJ, 0.0, SYM, id, SKIP]);
+        assert_eq!(write(&mut sent, &Pair { extra: Some(3), ..v }, true), [OBJ, 0.0, SYM, id, NUM, 3.0]);
+    }
+
+    #[test]
+    fn what_js_could_not_decode_is_sent_again() {
+        let mut sent = Sent::default();
+        let v = Pair { text: Sym::new("第六条"), extra: None };
+        let first = write(&mut sent, &v, false);
+        assert_eq!(write(&mut sent, &v, false), first, "rolled back: shape and text are new again");
+        write(&mut sent, &v, true);
+        assert_eq!(write(&mut sent, &v, true)[0], OBJ);
+    }
+}
