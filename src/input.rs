@@ -322,6 +322,17 @@ fn profile(value: Option<&Json>) -> Found<Profile> {
     Ok(Profile { employer })
 }
 
+/// The first activity, in input order, whose id an earlier one has: by sorting rather than
+/// a hash set, which cost the wasm more code than this does.
+fn repeated_id(activities: &[Activity], at: &Path) -> Option<Error> {
+    let mut order: Vec<(&str, usize)> = activities.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    order.sort_unstable();
+    let later = order.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1).min()?;
+    let id = activities[later].id;
+    let item = at.index(later);
+    Some(invalid(&item.field("id"), format!("{} is used by an earlier activity", quoted(id)), format!("{}与前面的活动重复", quoted_zh(id))))
+}
+
 /// Checks the whole input against the contract.
 pub fn validate<'a>(value: &'a Json<'a>, known: &Known<'_, 'a>) -> Found<Input<'a>> {
     let root = Path::Root("input");
@@ -354,18 +365,15 @@ pub fn validate<'a>(value: &'a Json<'a>, known: &Known<'_, 'a>) -> Found<Input<'
         return Err(invalid(&acts_at, format!("at most {MAX_ACTIVITIES} activities"), format!("最多 {MAX_ACTIVITIES} 项活动")));
     }
     let mut activities: Vec<Activity> = Vec::with_capacity(items.len());
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let at = acts_at.index(i);
-        let a = activity(item, &at, known.extras)?;
-        if !seen.insert(a.id) {
-            return Err(invalid(
-                &at.field("id"),
-                format!("{} is used by an earlier activity", quoted(a.id)),
-                format!("{}与前面的活动重复", quoted_zh(a.id)),
-            ));
+        match activity(item, &acts_at.index(i), known.extras) {
+            Ok(a) => activities.push(a),
+            // A repeated id before this activity is the first problem in input order.
+            Err(e) => return Err(repeated_id(&activities, &acts_at).unwrap_or(e)),
         }
-        activities.push(a);
+    }
+    if let Some(e) = repeated_id(&activities, &acts_at) {
+        return Err(e);
     }
     Ok(Input { year, rule_sets, activities, lang, profile })
 }

@@ -140,7 +140,7 @@ pub const MARK: &str = "\u{0}xueshi";
 
 /// Reads JSON text into a value, within the bounds above.
 pub fn parse(text: &str) -> Result<Json<'_>, ReadError> {
-    let mut p = Parser { s: text.as_bytes(), at: 0 };
+    let mut p = Parser { text, s: text.as_bytes(), at: 0 };
     p.ws();
     let v = p.value(0)?;
     p.ws();
@@ -158,6 +158,7 @@ fn within(segment: fmt::Arguments, mut e: ReadError) -> ReadError {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     at: usize,
 }
@@ -274,9 +275,10 @@ impl<'a> Parser<'a> {
                 }
                 self.at += 1;
             }
-            // The text is a &str and runs stop only at ASCII bytes: always valid UTF-8.
-            let bytes: &'a [u8] = self.s;
-            let run = std::str::from_utf8(&bytes[start..self.at]).map_err(|_| self.err(Problem::Char))?;
+            // Runs start and stop at ASCII bytes, so they are whole characters of the text:
+            // sliced, not validated again.
+            let text: &'a str = self.text;
+            let run = text.get(start..self.at).ok_or_else(|| self.err(Problem::Char))?;
             match self.s.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;

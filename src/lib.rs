@@ -7,12 +7,16 @@
 
 pub mod engine;
 pub mod error;
+#[macro_use]
+pub mod explain;
 pub mod hours;
 pub mod input;
 pub mod json;
 pub mod report;
 pub mod ruleset;
 pub mod schema;
+#[macro_use]
+pub mod shape;
 pub mod sym;
 pub mod words;
 

@@ -1,18 +1,24 @@
 //! The contract's Report and RuleSetInfo. Their fields are written here once: every face
-//! serialises them with serde (JSON text natively, the wasm facade's flat transport), in
-//! this order.
+//! serialises them with serde (JSON text natively, the wasm facade's flat transport), and
+//! the facade generates its JS decoders and TypeScript types from these declarations
+//! (`shape!`, `variants!`).
 
+use crate::explain::Explain;
 use crate::ruleset::{Clause, Subject};
 use crate::sym::{Sym, Text};
+use crate::{shape, variants};
 use serde::Serialize;
 
+shape! {
 /// Hours from `min` to `max`; `max: None` is "no maximum set" (JSON `null`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Range {
     pub min: f64,
     pub max: Option<f64>,
 }
+}
 
+variants! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
@@ -24,7 +30,9 @@ pub enum Status {
     NotCovered,
     OtherYear,
 }
+}
 
+variants! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Compliance {
@@ -33,6 +41,7 @@ pub enum Compliance {
     Short,
     /// The document relieves the person's group (contract v2 `profile`).
     Exempt,
+}
 }
 
 impl Status {
@@ -60,55 +69,68 @@ impl Compliance {
     }
 }
 
+shape! {
 /// One part of a line that credits both subjects (枣庄 援派: 公需 30 + 专业 60 a year).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Part {
     pub subject: Subject,
     pub hours: Range,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Line {
     pub activity: String,
     pub subject: Subject,
     pub hours: Range,
     pub status: Status,
-    /// Only where one activity credits both subjects; `hours` is then their sum.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parts: Option<Vec<Part>>,
     pub clause: Option<Clause>,
-    pub explain: String,
+    pub explain: Explain,
     /// The proof the clause names, in its own words (contract v2).
     pub evidence: Vec<Sym>,
+    /// Only where one activity credits both subjects, whose sum `hours` is (left out otherwise; such fields come last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<Part>>,
+}
 }
 
+shape! {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Totals {
     pub public: Range,
     pub professional: Range,
     pub total: Range,
 }
+}
 
+shape! {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Hours3 {
     pub total: f64,
     pub public: f64,
     pub professional: f64,
 }
+}
 
+shape! {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Deemed {
     pub public: bool,
     pub professional: bool,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Applies {
     pub in_force: bool,
-    pub note: String,
+    pub note: Explain,
+}
 }
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetResult {
@@ -123,19 +145,25 @@ pub struct RuleSetResult {
     pub shortfall: Hours3,
     pub notes: Vec<Text>,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     pub year: i32,
     pub results: Vec<RuleSetResult>,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Governs {
     pub from: Sym,
     pub to: Sym,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequirementInfo {
@@ -145,7 +173,9 @@ pub struct RequirementInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub professional_share: Option<f64>,
 }
+}
 
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleSetInfo {
@@ -163,4 +193,28 @@ pub struct RuleSetInfo {
     pub built_in: bool,
     /// Where its crediting rules come from, if another rule set's.
     pub rules_from: Option<Sym>,
+}
+}
+
+/// Every type that crosses into JS, for the facade's generated decoders and TypeScript.
+pub fn shapes() -> (Vec<&'static crate::shape::Shape>, Vec<&'static crate::shape::Variants>) {
+    use crate::schema::{FieldView, KindView};
+    let shapes = vec![
+        &Report::SHAPE,
+        &RuleSetResult::SHAPE,
+        &Applies::SHAPE,
+        &Line::SHAPE,
+        &Part::SHAPE,
+        &Range::SHAPE,
+        &Totals::SHAPE,
+        &Hours3::SHAPE,
+        &Deemed::SHAPE,
+        &Clause::SHAPE,
+        &RuleSetInfo::SHAPE,
+        &Governs::SHAPE,
+        &RequirementInfo::SHAPE,
+        &KindView::SHAPE,
+        &FieldView::SHAPE,
+    ];
+    (shapes, vec![&Subject::VARIANTS, &Status::VARIANTS, &Compliance::VARIANTS])
 }

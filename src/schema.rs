@@ -181,6 +181,7 @@ pub struct ExtraField {
     pub rule_set: Sym,
 }
 
+crate::shape! {
 /// A field as `activityKinds()` shows it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -205,6 +206,7 @@ pub struct FieldView<'a> {
     /// The rule set that declares it (fields loaded rule sets add).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_set: Option<&'a str>,
+}
 }
 
 impl FieldView<'_> {
@@ -239,6 +241,7 @@ impl FieldView<'_> {
     }
 }
 
+crate::shape! {
 /// One kind as `activityKinds()` shows it: the contract's fields, then those loaded rule
 /// sets declare.
 #[derive(Serialize)]
@@ -249,6 +252,7 @@ pub struct KindView<'a> {
     pub fields: Vec<FieldView<'static>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_fields: Vec<FieldView<'a>>,
+}
 }
 
 impl KindView<'_> {

@@ -1,81 +1,66 @@
-//! The words of explanations and notes, in Chinese or English (contract v2 `lang`). A
-//! document's own words stay Chinese; English text quotes them in “ ”.
+//! The words of explanations and notes, in Chinese or English (contract v2 `lang`), as
+//! pieces of an [`Explain`]. A document's own words stay Chinese; English text quotes them
+//! in “ ”.
 
-use crate::hours::{show, Shown};
+use crate::explain::Explain;
+use crate::hours::show;
 use crate::input::Lang;
 use crate::ruleset::{Employer, Label};
 use std::fmt::{self, Display};
 
-/// Writes the Chinese or the English form to `out`; both may name the same local
-/// variables (`"每项 {h} 学时"`, `"{h} per item"`).
-macro_rules! say {
-    ($out:expr, $lang:expr, $zh:literal, $en:literal) => {{
-        use std::fmt::Write as _;
-        let _ = match $lang {
-            $crate::input::Lang::Zh => write!($out, $zh),
-            $crate::input::Lang::En => write!($out, $en),
-        };
-    }};
-}
-pub(crate) use say;
-
 /// A label as the language shows it: the English form, else the Chinese in “ ”.
-pub fn label(lang: Lang, l: &Label) -> impl Display + '_ {
-    fmt::from_fn(move |f| match (lang, &l.en) {
-        (Lang::Zh, _) => f.write_str(&l.zh),
-        (Lang::En, Some(en)) => f.write_str(en),
-        (Lang::En, None) => write!(f, "“{}”", l.zh),
-    })
+pub fn label(e: &mut Explain, lang: Lang, l: &Label) {
+    match (lang, &l.en) {
+        (Lang::Zh, _) => e.push(&l.zh),
+        (Lang::En, Some(en)) => e.push(en),
+        (Lang::En, None) => say!(e, lang, [], ["“", { &l.zh }, "”"]),
+    }
 }
 
-/// A clause ref or other document words inside English text: “…”; as is in Chinese.
-pub fn doc_words(lang: Lang, s: &str) -> impl Display + '_ {
-    fmt::from_fn(move |f| match lang {
-        Lang::Zh => f.write_str(s),
-        Lang::En => write!(f, "“{s}”"),
-    })
+/// A clause ref or other document words: as is in Chinese, in “ ” in English.
+pub fn doc_words(e: &mut Explain, lang: Lang, s: &crate::sym::Sym) {
+    say!(e, lang, [{ s }], ["“", { s }, "”"]);
 }
 
 /// `2024 年度` or `2021–2024 年度`; `2024` or `2021–2024`.
-pub fn years(lang: Lang, from: i32, to: i32) -> impl Display {
-    fmt::from_fn(move |f| match (lang, from == to) {
-        (Lang::Zh, true) => write!(f, "{to} 年度"),
-        (Lang::Zh, false) => write!(f, "{from}–{to} 年度"),
-        (Lang::En, true) => write!(f, "{to}"),
-        (Lang::En, false) => write!(f, "{from}–{to}"),
-    })
+pub fn years(e: &mut Explain, lang: Lang, from: i32, to: i32) {
+    if from != to {
+        e.push(from);
+        e.push("–");
+    }
+    e.push(to);
+    if lang == Lang::Zh {
+        e.push(" 年度");
+    }
 }
 
 /// The parts a 视同完成 clause completes.
-pub fn parts(lang: Lang, public: bool, professional: bool) -> &'static str {
-    match (lang, public, professional) {
-        (Lang::Zh, true, true) => "全部公需和专业科目",
-        (Lang::Zh, true, false) => "公需科目",
-        (Lang::Zh, false, _) => "专业科目",
-        (Lang::En, true, true) => "all public and professional subjects",
-        (Lang::En, true, false) => "the public subjects",
-        (Lang::En, false, _) => "the professional subjects",
+pub fn parts(e: &mut Explain, lang: Lang, public: bool, professional: bool) {
+    match (public, professional) {
+        (true, true) => say!(e, lang, ["全部公需和专业科目"], ["all public and professional subjects"]),
+        (true, false) => say!(e, lang, ["公需科目"], ["the public subjects"]),
+        _ => say!(e, lang, ["专业科目"], ["the professional subjects"]),
     }
 }
 
 /// Hours in cents as a range: `30`, `0–10`, `5 以上` / `5 or more`.
-pub fn range(lang: Lang, min: i64, max: Option<i64>) -> impl Display {
-    fmt::from_fn(move |f| match max {
-        Some(max) if max == min => write!(f, "{}", show(max)),
-        Some(max) => write!(f, "{}–{}", show(min), show(max)),
-        None if lang == Lang::Zh => write!(f, "{} 以上", show(min)),
-        None => write!(f, "{} or more", show(min)),
-    })
+pub fn range(e: &mut Explain, lang: Lang, min: i64, max: Option<i64>) {
+    match max {
+        Some(max) if max == min => e.push(show(max)),
+        Some(max) => {
+            e.push(show(min));
+            e.push("–");
+            e.push(show(max));
+        }
+        None => say!(e, lang, [{ show(min) }, " 以上"], [{ show(min) }, " or more"]),
+    }
 }
 
-pub fn employer(lang: Lang, e: Employer) -> &'static str {
-    match (lang, e) {
-        (Lang::Zh, Employer::Enterprise) => "企业",
-        (Lang::Zh, Employer::Institution) => "事业单位",
-        (Lang::Zh, Employer::Government) => "机关",
-        (Lang::En, Employer::Enterprise) => "enterprises",
-        (Lang::En, Employer::Institution) => "public institutions",
-        (Lang::En, Employer::Government) => "government bodies",
+pub fn employer(e: &mut Explain, lang: Lang, who: Employer) {
+    match who {
+        Employer::Enterprise => say!(e, lang, ["企业"], ["enterprises"]),
+        Employer::Institution => say!(e, lang, ["事业单位"], ["public institutions"]),
+        Employer::Government => say!(e, lang, ["机关"], ["government bodies"]),
     }
 }
 
@@ -107,6 +92,3 @@ where
         Ok(())
     }
 }
-
-/// Hours as people write them, for `say!`.
-pub type H = Shown;

@@ -3,11 +3,13 @@
 //! words.
 
 use super::Span;
+use crate::explain::Explain;
 use crate::hours::{cents, show, show_f};
 use crate::input::{Activity, Lang, Value};
 use crate::report::Status;
 use crate::ruleset::*;
-use crate::words::{self, say};
+use crate::say;
+use crate::words;
 
 /// What the engine knows of a line before caps and totals.
 pub(super) struct Draft<'r> {
@@ -15,7 +17,7 @@ pub(super) struct Draft<'r> {
     pub span: Span,
     pub status: Status,
     pub rule: Option<&'r Rule>,
-    pub explain: String,
+    pub explain: Explain,
     pub parts: Option<[(Subject, Span); 2]>,
     /// The yearly cap the line counts against (an index into `Rules::caps`).
     pub cap: Option<usize>,
@@ -86,7 +88,7 @@ pub(super) fn draft<'r>(rules: &'r Rules, year: i32, a: &Activity, lang: Lang) -
         span: Span::ZERO,
         status: Status::Credited,
         rule,
-        explain: String::with_capacity(160),
+        explain: Explain::with_capacity(12),
         parts: None,
         cap: rule.and_then(|r| r.cap),
         cap_said: false,
@@ -100,16 +102,16 @@ pub(super) fn draft<'r>(rules: &'r Rules, year: i32, a: &Activity, lang: Lang) -
         return d;
     }
     let Some(rule) = rule else {
-        say!(d.explain, lang, "本文件未规定此类活动的学时", "this document sets no hours for this kind of activity");
+        say!(d.explain, lang, ["本文件未规定此类活动的学时"], ["this document sets no hours for this kind of activity"]);
         if let Some(n) = rules.not_mentioned.iter().find(|n| n.kind == a.kind) {
-            let note = words::label(lang, &n.note);
-            say!(d.explain, lang, "；{note}", "; {note}");
+            say!(d.explain, lang, ["；"], ["; "]);
+            words::label(&mut d.explain, lang, &n.note);
         }
         d.status = Status::NotCovered;
         return d;
     };
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
-    let _ = std::fmt::Write::write_fmt(&mut d.explain, format_args!("{}{sep}", words::label(lang, &rule.label)));
+    words::label(&mut d.explain, lang, &rule.label);
+    say!(d.explain, lang, ["："], [": "]);
     credit(&mut d, rules, rule, year, a, (first, last), lang);
     d
 }
@@ -117,18 +119,18 @@ pub(super) fn draft<'r>(rules: &'r Rules, year: i32, a: &Activity, lang: Lang) -
 fn other_year(d: &mut Draft, rules: &Rules, year: i32, (first, last): (i32, i32), lang: Lang) {
     d.status = Status::OtherYear;
     d.cap = None;
-    let what = d.rule.map(|r| words::label(lang, &r.label).to_string()).unwrap_or_else(|| {
-        if lang == Lang::Zh {
-            "此项活动".into()
-        } else {
-            "this activity".into()
-        }
-    });
-    let years = words::years(lang, first, last);
-    say!(d.explain, lang, "{what}：计入{years}，不计入 {year} 年度", "{what}: counts for {years}, not for {year}");
+    let e = &mut d.explain;
+    match d.rule {
+        Some(r) => words::label(e, lang, &r.label),
+        None => say!(e, lang, ["此项活动"], ["this activity"]),
+    }
+    say!(e, lang, ["：计入"], [": counts for "]);
+    words::years(e, lang, first, last);
+    say!(e, lang, ["，不计入 ", { year }, " 年度"], [", not for ", { year }]);
     if let Some(c) = &rules.no_carry_over {
-        let r = words::doc_words(lang, &c.reference);
-        say!(d.explain, lang, "；{r}：不得结转", "; {r}: hours may not be carried over");
+        say!(e, lang, ["；"], ["; "]);
+        words::doc_words(e, lang, &c.reference);
+        say!(e, lang, ["：不得结转"], [": hours may not be carried over"]);
     }
 }
 
@@ -149,20 +151,20 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
     match &rule.credit {
         Credit::Fixed(h) => {
             d.span = Span::exact(cents(*h));
-            let h = show_f(*h);
-            say!(e, lang, "每项 {h} 学时", "{h} per item");
+            say!(e, lang, ["每项 ", { show_f(*h) }, " 学时"], [{ show_f(*h) }, " per item"]);
         }
         Credit::PerUnit { hours, field, unit } => {
             let n = a.number(field).unwrap_or(0.0);
             d.span = Span::exact(cents(hours * n));
-            let (h, n, r, u) = (show_f(*hours), show_f(n), show(d.span.min), words::label(lang, unit));
-            say!(e, lang, "{h} × {n} {u} = {r}", "{h} × {n} {u} = {r}");
+            say!(e, lang, [{ show_f(*hours) }, " × ", { show_f(n) }, " "], [{ show_f(*hours) }, " × ", { show_f(n) }, " "]);
+            words::label(e, lang, unit);
+            say!(e, lang, [" = ", { show(d.span.min) }], [" = ", { show(d.span.min) }]);
         }
         Credit::SharedByAuthors(h) => {
             let n = a.number("authors").unwrap_or(1.0).max(1.0);
             d.span = Span::exact(cents(h / n));
             let (h, n, r) = (show_f(*h), show_f(n), show(d.span.min));
-            say!(e, lang, "{h} ÷ {n} 位作者 = {r}", "{h} ÷ {n} authors = {r}");
+            say!(e, lang, [{ h }, " ÷ ", { n }, " 位作者 = ", { r }], [{ h }, " ÷ ", { n }, " authors = ", { r }]);
         }
         Credit::ActualTime { multiple, max_per_day } => actual_time(d, &rules.time, a, *multiple, *max_per_day, lang),
         Credit::PerDay { hours, paper_bonus } => per_day(d, &rules.time, a, *hours, *paper_bonus, lang),
@@ -171,24 +173,20 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
             d.status = Status::Deemed;
             d.effect = Effect::Deemed { public: *public, professional: *professional };
             d.subject = if *professional { Subject::Professional } else { Subject::Public };
-            let (parts, span) = (words::parts(lang, *public, *professional), words::years(lang, years.0, years.1));
-            if *n > 1 {
-                say!(e, lang, "视同完成{n} 个年度（{span}）{parts}", "counts as completing {parts} for {n} years ({span})");
-            } else {
-                say!(e, lang, "视同完成当年度{parts}", "counts as completing {parts} for the year");
-            }
+            deemed(e, lang, *public, *professional, *n, years);
         }
         Credit::PerStudyYear(h) => {
             d.span = Span::exact(cents(*h));
-            let (n, span, h) = (a.study_years(), words::years(lang, years.0, years.1), show_f(*h));
-            say!(e, lang, "学制 {n} 年（{span}），每年 {h} 学时", "programme of {n} years ({span}), {h} each year");
+            say!(e, lang, ["学制 ", { a.study_years() }, " 年（"], ["programme of ", { a.study_years() }, " years ("]);
+            words::years(e, lang, years.0, years.1);
+            say!(e, lang, ["），每年 ", { show_f(*h) }, " 学时"], ["), ", { show_f(*h) }, " each year"]);
         }
         Credit::Spread { hours, years: n } => spread(d, *hours, *n, year - years.0, years, lang),
         Credit::PerYearByMonths { public, professional } => by_months(d, a, *public, *professional, lang),
         Credit::ProrateRequirement { more_than_months, group } => {
             // Decided once all leave of the year is known (see `prorate`).
             d.effect = Effect::Leave { months: a.count("months").unwrap_or(0), group, threshold: *more_than_months };
-            trim_separator(e);
+            e.trim_separator();
         }
         Credit::RequirementRelief => {
             d.status = Status::Undetermined;
@@ -196,22 +194,36 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
             say!(
                 e,
                 lang,
-                "可由所在单位出具证明，适当顺延完成或适当减少学时数，数额未定",
-                "the employer may certify it to extend the deadline or reduce the hours, by an amount not fixed"
+                ["可由所在单位出具证明，适当顺延完成或适当减少学时数，数额未定"],
+                ["the employer may certify it to extend the deadline or reduce the hours, by an amount not fixed"]
             );
         }
         Credit::Excluded => {
             d.status = Status::NotCovered;
-            trim_separator(e);
-            say!(e, lang, "，不计学时", "; no hours");
+            e.trim_separator();
+            say!(e, lang, ["，不计学时"], ["; no hours"]);
         }
     }
 }
 
-/// Drops the `：` written after the label, where the words that follow start otherwise.
-fn trim_separator(e: &mut String) {
-    let cut = e.trim_end_matches([':', ' ', '：']).len();
-    e.truncate(cut);
+fn deemed(e: &mut Explain, lang: Lang, public: bool, professional: bool, n: u32, (first, last): (i32, i32)) {
+    if n > 1 {
+        say!(e, lang, ["视同完成", { n }, " 个年度（"], ["counts as completing "]);
+        if lang == Lang::Zh {
+            words::years(e, lang, first, last);
+            say!(e, lang, ["）"], []);
+            words::parts(e, lang, public, professional);
+        } else {
+            words::parts(e, lang, public, professional);
+            say!(e, lang, [], [" for ", { n }, " years ("]);
+            words::years(e, lang, first, last);
+            say!(e, lang, [], [")"]);
+        }
+    } else {
+        say!(e, lang, ["视同完成当年度"], ["counts as completing "]);
+        words::parts(e, lang, public, professional);
+        say!(e, lang, [], [" for the year"]);
+    }
 }
 
 /// An amount the document leaves open: 0 up to the yearly cap where the clause has one
@@ -225,20 +237,17 @@ fn open_amount(d: &mut Draft, rules: &Rules, rule: &Rule, lang: Lang) {
             say!(
                 e,
                 lang,
-                "文件只规定每年最多 {h} 学时，具体学时由认定部门确定",
-                "the document states only a yearly maximum of {h}; the recognising department sets the hours"
+                ["文件只规定每年最多 ", { h }, " 学时，具体学时由认定部门确定"],
+                ["the document states only a yearly maximum of ", { h }, "; the recognising department sets the hours"]
             );
         }
         (_, Some(c)) => {
-            let (l, h) = (words::label(lang, &c.label), show_f(c.hours));
-            say!(
-                e,
-                lang,
-                "文件未规定具体学时，由认定部门确定；{l}每年最多 {h} 学时",
-                "the document sets no amount, the recognising department decides; {l}: at most {h} a year"
-            );
+            say!(e, lang, ["文件未规定具体学时，由认定部门确定；"], ["the document sets no amount, the recognising department decides; "]);
+            words::label(e, lang, &c.label);
+            let h = show_f(c.hours);
+            say!(e, lang, ["每年最多 ", { h }, " 学时"], [": at most ", { h }, " a year"]);
         }
-        (_, None) => say!(e, lang, "文件未规定具体学时，由认定部门确定", "the document sets no amount; the recognising department decides"),
+        (_, None) => say!(e, lang, ["文件未规定具体学时，由认定部门确定"], ["the document sets no amount; the recognising department decides"]),
     }
     d.cap_said = cap.is_some();
     d.span = Span { min: 0, max: cap.map(|c| cents(c.hours)) };
@@ -258,9 +267,7 @@ fn day_rate(a: &Activity, t: &TimeRule, max_per_day: Option<f64>) -> f64 {
 /// Actual time in 学时 under the time rule, and whether a limit of the clause cut it:
 /// `hours` as given (at most `max_per_day` × `days`), else `days` at the day's rate plus
 /// `minutes`, the part of a day, at the minutes rate and at most a day (v1.1 rule 3).
-fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, lang: Lang, out: &mut String) -> (f64, bool) {
-    let rate = day_rate(a, t, max_per_day);
-    let part_time = a.choice("studyMode") == Some("partTime") && t.part_time_hours_per_day.is_some();
+fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, lang: Lang, out: &mut Explain) -> (f64, bool) {
     if let Some(h) = a.number("hours") {
         if let (Some(days), Some(m)) = (a.number("days"), max_per_day) {
             if h > days * m {
@@ -268,39 +275,42 @@ fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, lang: Lang, 
                 say!(
                     out,
                     lang,
-                    "{hs} 学时，每天不超过 {ms} 学时：{ds} 天 × {ms} = {limit}",
-                    "{hs} hours, at most {ms} a day: {ds} days × {ms} = {limit}"
+                    [{ hs }, " 学时，每天不超过 ", { ms }, " 学时：", { ds }, " 天 × ", { ms }, " = ", { limit }],
+                    [{ hs }, " hours, at most ", { ms }, " a day: ", { ds }, " days × ", { ms }, " = ", { limit }]
                 );
                 return (days * m, true);
             }
         }
-        let hs = show_f(h);
-        say!(out, lang, "{hs} 学时", "{hs} hours");
+        say!(out, lang, [{ show_f(h) }, " 学时"], [{ show_f(h) }, " hours"]);
         return (h, false);
     }
+    let rate = day_rate(a, t, max_per_day);
     let (mut total, mut cut) = (0.0, false);
     if let Some(days) = a.number("days") {
         total += days * rate;
-        let (ds, rs) = (show_f(days), show_f(rate));
-        say!(out, lang, "{ds} 天 × {rs} 学时/天", "{ds} days × {rs} per day");
-        if part_time {
-            say!(out, lang, "（半脱产）", " (part-time)");
+        say!(out, lang, [{ show_f(days) }, " 天 × ", { show_f(rate) }, " 学时/天"], [{ show_f(days) }, " days × ", { show_f(rate) }, " per day"]);
+        if a.choice("studyMode") == Some("partTime") && t.part_time_hours_per_day.is_some() {
+            say!(out, lang, ["（半脱产）"], [" (part-time)"]);
         }
     }
     if let Some(m) = a.number("minutes") {
-        let plus = if a.number("days").is_some() { " + " } else { "" };
-        let (ms, per) = (show_f(m), show_f(t.minutes_per_hour));
-        say!(out, lang, "{plus}{ms} 分钟 ÷ {per} 分钟/学时", "{plus}{ms} min ÷ {per} min per hour");
+        if a.number("days").is_some() {
+            out.push(" + ");
+        }
+        say!(
+            out,
+            lang,
+            [{ show_f(m) }, " 分钟 ÷ ", { show_f(t.minutes_per_hour) }, " 分钟/学时"],
+            [{ show_f(m) }, " min ÷ ", { show_f(t.minutes_per_hour) }, " min per hour"]
+        );
         let part = m / t.minutes_per_hour;
         if part > rate {
-            let rs = show_f(rate);
-            say!(out, lang, "，不足一天的部分至多 {rs} 学时", ", a part of a day at most {rs}");
+            say!(out, lang, ["，不足一天的部分至多 ", { show_f(rate) }, " 学时"], [", a part of a day at most ", { show_f(rate) }]);
             cut = true;
         }
         total += part.min(rate);
     }
-    let ts = show_f(total);
-    say!(out, lang, " = {ts}", " = {ts}");
+    say!(out, lang, [" = ", { show_f(total) }], [" = ", { show_f(total) }]);
     (total, cut)
 }
 
@@ -312,7 +322,7 @@ fn actual_time(d: &mut Draft, t: &TimeRule, a: &Activity, multiple: f64, max_per
     }
     if multiple != 1.0 {
         let (k, r) = (show_f(multiple), show(d.span.min));
-        say!(d.explain, lang, " × {k} = {r}", " × {k} = {r}");
+        say!(d.explain, lang, [" × ", { k }, " = ", { r }], [" × ", { k }, " = ", { r }]);
     }
 }
 
@@ -321,28 +331,28 @@ fn per_day(d: &mut Draft, t: &TimeRule, a: &Activity, hours: f64, paper_bonus: f
     let e = &mut d.explain;
     let days = match a.number("days") {
         Some(days) => {
-            let ds = show_f(days);
-            say!(e, lang, "{ds} 天", "{ds} days");
+            say!(e, lang, [{ show_f(days) }, " 天"], [{ show_f(days) }, " days"]);
             days
         }
         None => {
             let (h, _) = time_hours(a, t, None, lang, e);
-            let (rate, days) = (show_f(t.hours_per_day), h / t.hours_per_day);
-            let ds = show_f(days);
-            say!(e, lang, "，÷ {rate} 学时/天 = {ds} 天", ", ÷ {rate} per day = {ds} days");
+            let days = h / t.hours_per_day;
+            say!(
+                e,
+                lang,
+                ["，÷ ", { show_f(t.hours_per_day) }, " 学时/天 = ", { show_f(days) }, " 天"],
+                [", ÷ ", { show_f(t.hours_per_day) }, " per day = ", { show_f(days) }, " days"]
+            );
             days
         }
     };
     let bonus = if a.flag("presentedPaper") { paper_bonus } else { 0.0 };
     d.span = Span::exact(cents(days * hours + bonus));
-    let hs = show_f(hours);
-    say!(e, lang, " × {hs} 学时/天", " × {hs} per day");
+    say!(e, lang, [" × ", { show_f(hours) }, " 学时/天"], [" × ", { show_f(hours) }, " per day"]);
     if bonus > 0.0 {
-        let b = show_f(bonus);
-        say!(e, lang, " + 宣读论文 {b}", " + {b} for a paper read");
+        say!(e, lang, [" + 宣读论文 ", { show_f(bonus) }], [" + ", { show_f(bonus) }, " for a paper read"]);
     }
-    let r = show(d.span.min);
-    say!(e, lang, " = {r}", " = {r}");
+    say!(e, lang, [" = ", { show(d.span.min) }], [" = ", { show(d.span.min) }]);
 }
 
 /// A fixed amount in equal parts over several years; the last year takes what rounding
@@ -352,8 +362,10 @@ fn spread(d: &mut Draft, hours: f64, n: u32, index: i32, years: (i32, i32), lang
     let part = cents(hours / f64::from(n));
     let this = if index + 1 == n as i32 { whole - part * (i64::from(n) - 1) } else { part };
     d.span = Span::exact(this);
-    let (h, span, r) = (show_f(hours), words::years(lang, years.0, years.1), show(this));
-    say!(d.explain, lang, "{h} 学时分 {n} 年登记（{span}），本年度 {r}", "{h} registered over {n} years ({span}), {r} this year");
+    let e = &mut d.explain;
+    say!(e, lang, [{ show_f(hours) }, " 学时分 ", { n }, " 年登记（"], [{ show_f(hours) }, " registered over ", { n }, " years ("]);
+    words::years(e, lang, years.0, years.1);
+    say!(e, lang, ["），本年度 ", { show(this) }], ["), ", { show(this) }, " this year"]);
 }
 
 fn by_months(d: &mut Draft, a: &Activity, public: f64, professional: f64, lang: Lang) {
@@ -366,7 +378,7 @@ fn by_months(d: &mut Draft, a: &Activity, public: f64, professional: f64, lang: 
     say!(
         d.explain,
         lang,
-        "公需 {ps} × {ms}/12 = {pr}，专业 {qs} × {ms}/12 = {qr}",
-        "public {ps} × {ms}/12 = {pr}, professional {qs} × {ms}/12 = {qr}"
+        ["公需 ", { ps }, " × ", { ms }, "/12 = ", { pr }, "，专业 ", { qs }, " × ", { ms }, "/12 = ", { qr }],
+        ["public ", { ps }, " × ", { ms }, "/12 = ", { pr }, ", professional ", { qs }, " × ", { ms }, "/12 = ", { qr }]
     );
 }

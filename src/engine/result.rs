@@ -3,12 +3,14 @@
 
 use super::line::{draft, Draft, Effect};
 use super::{Entry, Span};
+use crate::explain::Explain;
 use crate::hours::{cents, show_f, to_f64};
 use crate::input::{Input, Lang};
 use crate::report::*;
 use crate::ruleset::{Cap, Employer, RuleSet, Subject};
+use crate::say;
 use crate::sym::Text;
-use crate::words::{self, say};
+use crate::words;
 use chrono::NaiveDate;
 
 /// Shares one yearly cap among its lines (contract rule 3, v1.1 rule 4). Both ends of the
@@ -32,12 +34,15 @@ fn apply_cap(drafts: &mut [Draft], index: usize, cap: &Cap, lang: Lang) {
         if min < d.span.min || Some(max) != d.span.max {
             d.span = Span { min, max: Some(max) };
             d.status = Status::Capped;
+            let e = &mut d.explain;
             if !d.cap_said {
-                let (l, h) = (words::label(lang, &cap.label), show_f(cap.hours));
-                say!(d.explain, lang, "；{l}每年最多 {h} 学时", "; {l}: at most {h} a year");
+                say!(e, lang, ["；"], ["; "]);
+                words::label(e, lang, &cap.label);
+                say!(e, lang, ["每年最多 ", { show_f(cap.hours) }, " 学时"], [": at most ", { show_f(cap.hours) }, " a year"]);
             }
-            let r = words::range(lang, d.span.min, d.span.max);
-            say!(d.explain, lang, "，本项计入 {r}（已封顶）", ", so this item gets {r} (capped)");
+            say!(e, lang, ["，本项计入 "], [", so this item gets "]);
+            words::range(e, lang, d.span.min, d.span.max);
+            say!(e, lang, ["（已封顶）"], [" (capped)"]);
         }
     }
 }
@@ -61,8 +66,16 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
                 say!(
                     d.explain,
                     lang,
-                    "：本年度 {months} 个月（同类合计 {sum} 个月，超过 {threshold} 个月），按实际在岗时间折算年度要求",
-                    ": {months} months this year ({sum} of this kind in all, more than {threshold}), so the requirement is pro-rated by time on duty"
+                    ["：本年度 ", { months }, " 个月（同类合计 ", { sum }, " 个月，超过 ", { threshold }, " 个月），按实际在岗时间折算年度要求"],
+                    [
+                        ": ",
+                        { months },
+                        " months this year (",
+                        { sum },
+                        " of this kind in all, more than ",
+                        { threshold },
+                        "), so the requirement is pro-rated by time on duty"
+                    ]
                 );
             } else {
                 d.status = Status::NotCovered;
@@ -70,8 +83,8 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
                 say!(
                     d.explain,
                     lang,
-                    "：同类合计 {sum} 个月，未超过 {threshold} 个月，不折算",
-                    ": {sum} months of this kind in all, not more than {threshold}, so no pro-rating"
+                    ["：同类合计 ", { sum }, " 个月，未超过 ", { threshold }, " 个月，不折算"],
+                    [": ", { sum }, " months of this kind in all, not more than ", { threshold }, ", so no pro-rating"]
                 );
             }
         }
@@ -83,27 +96,23 @@ fn in_force(rs: &RuleSet, year: i32, lang: Lang) -> Applies {
     let g = &rs.governs;
     let (from, to) = (&g.from_text, &g.to_text);
     let (start, end) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31));
-    let mut note = String::new();
+    let mut note = Explain::with_capacity(7);
+    say!(note, lang, ["本文件适用于 ", { from }, " 至 ", { to }], ["This document governs ", { from }, " to ", { to }]);
     let in_force = match (start, end) {
         (Some(s), Some(e)) if g.from <= s && g.to >= e => {
-            say!(note, lang, "本文件适用于 {from} 至 {to}，涵盖 {year} 年度", "This document governs {from} to {to}, which covers {year}");
+            say!(note, lang, ["，涵盖 ", { year }, " 年度"], [", which covers ", { year }]);
             true
         }
         (Some(s), Some(e)) if g.from <= e && g.to >= s => {
-            say!(
-                note,
-                lang,
-                "本文件适用于 {from} 至 {to}，{year} 年度只有部分时间在其适用期内",
-                "This document governs {from} to {to}; only part of {year} falls within it"
-            );
+            say!(note, lang, ["，", { year }, " 年度只有部分时间在其适用期内"], ["; only part of ", { year }, " falls within it"]);
             true
         }
         _ => {
             say!(
                 note,
                 lang,
-                "本文件适用于 {from} 至 {to}，不适用于 {year} 年度；以下结果仅供参考",
-                "This document governs {from} to {to}, not {year}; the results below are for reference only"
+                ["，不适用于 ", { year }, " 年度；以下结果仅供参考"],
+                [", not ", { year }, "; the results below are for reference only"]
             );
             false
         }
@@ -174,38 +183,34 @@ fn notes(entry: &Entry, off_months: u32, relief_said: bool, exempt_by: Option<(&
     if let Some(note) = &entry.deferral {
         notes.push(note_text(lang, note));
     }
+    let mut n = Explain::default();
     if let Some((ex, employer)) = exempt_by {
-        let (r, who) = (words::doc_words(lang, &ex.clause.reference), words::employer(lang, employer));
-        let mut n = String::new();
-        say!(
-            n,
-            lang,
-            "依{r}，{who}专业技术人员不受本年度学时要求约束（见该条原文）",
-            "Under {r}, professionals of {who} are relieved of this requirement (see the clause's own words)"
-        );
-        notes.push(n.into());
+        say!(n, lang, ["依"], ["Under "]);
+        words::doc_words(&mut n, lang, &ex.clause.reference);
+        say!(n, lang, ["，"], [", professionals of "]);
+        words::employer(&mut n, lang, employer);
+        say!(n, lang, ["专业技术人员不受本年度学时要求约束（见该条原文）"], [" are relieved of this requirement (see the clause's own words)"]);
+        notes.push(std::mem::take(&mut n).to_string().into());
     }
     if off_months > 0 {
         let on = 12 - off_months;
-        let mut n = String::new();
         say!(
             n,
             lang,
-            "本年度有 {off_months} 个月不在岗，年度要求按在岗 {on}/12 折算",
-            "{off_months} months off duty this year: the requirement is pro-rated to {on}/12"
+            ["本年度有 ", { off_months }, " 个月不在岗，年度要求按在岗 ", { on }, "/12 折算"],
+            [{ off_months }, " months off duty this year: the requirement is pro-rated to ", { on }, "/12"]
         );
-        notes.push(n.into());
+        notes.push(std::mem::take(&mut n).to_string().into());
     }
     // Only where it is why the result reads 可能达标 (a year already met needs no relief).
     if relief_said {
-        let mut n = String::new();
         say!(
             n,
             lang,
-            "因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”",
-            "For injury, illness, pregnancy or similar reasons the employer may certify a lower requirement, so the result is “possible”"
+            ["因伤、病、孕等特殊原因，年度要求可能经单位证明适当减少，故结果为“可能达标”"],
+            ["For injury, illness, pregnancy or similar reasons the employer may certify a lower requirement, so the result is “possible”"]
         );
-        notes.push(n.into());
+        notes.push(n.to_string().into());
     }
     notes
 }

@@ -111,7 +111,9 @@ fn same_range(r: &Range, h: &Hours) -> bool {
 }
 
 fn show(h: &Hours) -> String {
-    crate::words::range(crate::input::Lang::En, cents(h.min), h.max.map(cents)).to_string()
+    let mut e = crate::explain::Explain::default();
+    crate::words::range(&mut e, crate::input::Lang::En, cents(h.min), h.max.map(cents));
+    e.to_string()
 }
 
 /// Runs an example under rule set `id`: the differences from what it expects (empty when

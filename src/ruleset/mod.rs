@@ -17,12 +17,14 @@ use std::sync::Arc;
 /// The version of the document format this engine reads.
 pub const FORMAT: &str = "xueshi-rule-set/1";
 
+crate::shape! {
 /// A clause of a document: where it is (`第八条第（四）项`) and its own words.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Clause {
     #[serde(rename = "ref")]
     pub reference: Sym,
     pub quote: Sym,
+}
 }
 
 /// Text the document gives in Chinese and, optionally, in English.
@@ -32,12 +34,14 @@ pub struct Label {
     pub en: Option<Sym>,
 }
 
+crate::variants! {
 /// Which part of the yearly requirement hours count towards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Subject {
     Public,
     Professional,
+}
 }
 
 impl Subject {

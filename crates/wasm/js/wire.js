@@ -24,11 +24,39 @@ function replacer(_key, value) {
 
 export function encodeInput(value) {
   try {
-    return JSON.stringify(value, replacer) ?? "null";
+    // A replacer is called back for every value, which cost more than all the rest of
+    // encoding: only where a quick look finds what JSON cannot hold.
+    return (plain(value, 0) ? JSON.stringify(value) : JSON.stringify(value, replacer)) ?? "null";
   } catch {
     // A getter that throws, a cycle, a Proxy trap: walk by hand (only now, as it is
     // slower) and mark what cannot be read where it is, so its path can be named.
     return JSON.stringify(readable(value, 0), replacer) ?? "null";
+  }
+}
+
+/** Whether JSON.stringify keeps `value` as it is: plain objects, arrays, strings, finite
+ * numbers, booleans and null, not too many nor too deep. */
+function plain(value, depth) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object": {
+      if (value === null) return true;
+      if (depth > 32) return false;
+      if (Array.isArray(value)) {
+        if (value.length > 50000) return false;
+        for (let i = 0; i < value.length; i++) if (!plain(value[i], depth + 1)) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype || typeof value.toJSON === "function") return false;
+      for (const key in value) if (Object.hasOwn(value, key) && !plain(value[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return value === undefined;
   }
 }
 
@@ -56,14 +84,16 @@ function readable(value, depth) {
   }
 }
 
-// Out: rebuilds a value from the tagged form written by crates/wasm/src/wire.rs. Struct
-// shapes (field names), enum variant names and rule set text arrive once and are kept
-// here for later calls; what one call adds is dropped again if it cannot be read whole,
-// as the Rust side then does not record it as sent either.
-const syms = new Map(); // Sym id -> text
-const shapes = []; // shape id -> field names
+// Out: rebuilds a value from the tagged form written by crates/wasm/src/wire.rs (numbers
+// and tags, and all text as UTF-16, cut at offsets once decoded). A struct is
+// rebuilt by its decoder below, named the first time it is sent. Rule set text arrives
+// once and is kept for later calls; what one call adds is dropped again if it cannot be
+// read whole, as the Rust side then does not record it as sent either.
+const syms = []; // Sym id -> text
+const shapes = []; // shape id -> decoder
 const names = []; // variant id -> name
 const utf16 = new TextDecoder("utf-16le");
+const SKIPPED = Symbol("left out");
 
 export function decodeValue(nums, codes) {
   const text = utf16.decode(codes);
@@ -77,13 +107,6 @@ export function decodeValue(nums, codes) {
     at = end;
     return s;
   };
-  const fields = (keys, o) => {
-    for (let k = 0; k < keys.length; k++) {
-      if (nums[i] === 12) i++; // left out
-      else o[keys[k]] = value();
-    }
-    return o;
-  };
   const value = () => {
     switch (nums[i++]) {
       case 0: return null;
@@ -91,11 +114,11 @@ export function decodeValue(nums, codes) {
       case 2: return true;
       case 3: return nums[i++];
       case 4: return take();
-      case 5: return syms.get(nums[i++]);
+      case 5: return syms[nums[i++]];
       case 6: {
         const id = nums[i++];
         const s = take();
-        syms.set(id, s);
+        syms[id] = s;
         added.push(id);
         return s;
       }
@@ -104,24 +127,26 @@ export function decodeValue(nums, codes) {
         for (let k = 0; k < a.length; k++) a[k] = value();
         return a;
       }
-      case 8: return fields(shapes[nums[i++]], {});
+      case 8: return shapes[nums[i++]](value);
       case 9: {
-        const keys = (shapes[nums[i++]] = []);
-        const o = {};
-        while (nums[i] !== 13) {
-          i++; // the name's tag
-          const key = take();
-          keys.push(key);
-          if (nums[i] === 12) i++;
-          else o[key] = value();
-        }
-        i++;
-        return o;
+        const id = nums[i++];
+        i++; // the name's tag
+        const decoder = DECODERS[take()];
+        if (!decoder) throw new Error("xueshi: the engine sent a value this page cannot read");
+        return (shapes[id] = decoder)(value);
       }
       case 10: return names[nums[i++]];
       case 11: {
         const id = nums[i++];
         return (names[id] = take());
+      }
+      case 12: return SKIPPED;
+      case 13: {
+        // An explanation's pieces, joined (numbers as JS writes them: 41.67, 125).
+        i++; // the sequence's tag
+        let s = "";
+        for (let n = nums[i++]; n > 0; n--) s += value();
+        return s;
       }
       default:
         throw new Error("xueshi: a value from the engine could not be read");
@@ -132,10 +157,58 @@ export function decodeValue(nums, codes) {
   } catch (e) {
     shapes.length = shapeCount;
     names.length = nameCount;
-    for (const id of added) syms.delete(id);
+    for (const id of added) syms[id] = undefined;
     throw e;
   }
 }
+
+// --- generated from the engine's shape!/variants! declarations by crates/wasm/tests/generated.rs ---
+// How each struct is rebuilt: an object literal, so that V8 makes every one alike.
+const DECODERS = {
+  Report: (v) => ({ year: v(), results: v() }),
+  RuleSetResult: (v) => ({ ruleSet: v(), title: v(), applies: v(), lines: v(), totals: v(), requirement: v(), deemed: v(), compliance: v(), shortfall: v(), notes: v() }),
+  Applies: (v) => ({ inForce: v(), note: v() }),
+  Line: (v) => {
+    const o = { activity: v(), subject: v(), hours: v(), status: v(), clause: v(), explain: v(), evidence: v() };
+    let x;
+    if ((x = v()) !== SKIPPED) o.parts = x;
+    return o;
+  },
+  Part: (v) => ({ subject: v(), hours: v() }),
+  Range: (v) => ({ min: v(), max: v() }),
+  Totals: (v) => ({ public: v(), professional: v(), total: v() }),
+  Hours3: (v) => ({ total: v(), public: v(), professional: v() }),
+  Deemed: (v) => ({ public: v(), professional: v() }),
+  Clause: (v) => ({ ref: v(), quote: v() }),
+  RuleSetInfo: (v) => ({ id: v(), title: v(), titleEn: v(), issuer: v(), docNumber: v(), region: v(), regionEn: v(), governs: v(), requirement: v(), builtIn: v(), rulesFrom: v() }),
+  Governs: (v) => ({ from: v(), to: v() }),
+  RequirementInfo: (v) => {
+    const o = { total: v(), public: v(), professional: v() };
+    let x;
+    if ((x = v()) !== SKIPPED) o.professionalShare = x;
+    return o;
+  },
+  KindView: (v) => {
+    const o = { kind: v(), needsTime: v(), fields: v() };
+    let x;
+    if ((x = v()) !== SKIPPED) o.extraFields = x;
+    return o;
+  },
+  FieldView: (v) => {
+    const o = { name: v(), type: v() };
+    let x;
+    if ((x = v()) !== SKIPPED) o.required = x;
+    if ((x = v()) !== SKIPPED) o.default = x;
+    if ((x = v()) !== SKIPPED) o.values = x;
+    if ((x = v()) !== SKIPPED) o.min = x;
+    if ((x = v()) !== SKIPPED) o.max = x;
+    if ((x = v()) !== SKIPPED) o.label = x;
+    if ((x = v()) !== SKIPPED) o.labelEn = x;
+    if ((x = v()) !== SKIPPED) o.ruleSet = x;
+    return o;
+  },
+};
+// --- end of generated code ---
 
 export function parseJson(text) {
   return JSON.parse(text);

@@ -20,44 +20,20 @@ extern "C" {
     fn parse_json(text: &str) -> JsValue;
 }
 
+// The report's types are generated from the engine's declarations (js/report.d.ts, by
+// tests/generated.rs); the input's are written here, as the engine reads it by hand.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-export type Subject = "public" | "professional";
-export type Status = "credited" | "capped" | "deemed" | "upTo" | "undetermined" | "notCovered" | "otherYear";
-export type Compliance = "met" | "possible" | "short" | "exempt";
-export interface Range { min: number; max: number | null }
-export interface Hours3 { total: number; public: number; professional: number }
+const REPORT_TYPES: &str = include_str!("../js/report.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const INPUT_TYPES: &str = r#"
 export interface Activity { id: string; kind: string; date: string; title?: string; [field: string]: unknown }
 export interface Input {
   year: number; ruleSets?: string[]; activities: Activity[];
   lang?: "zh" | "en"; profile?: { employer?: "enterprise" | "institution" | "government" };
 }
-export interface Line {
-  activity: string; subject: Subject; hours: Range; status: Status;
-  parts?: { subject: Subject; hours: Range }[];
-  clause: { ref: string; quote: string } | null; explain: string; evidence: string[];
-}
-export interface RuleSetResult {
-  ruleSet: string; title: string; applies: { inForce: boolean; note: string }; lines: Line[];
-  totals: { public: Range; professional: Range; total: Range }; requirement: Hours3;
-  deemed: { public: boolean; professional: boolean }; compliance: Compliance;
-  shortfall: Hours3; notes: string[];
-}
-export interface Report { year: number; results: RuleSetResult[] }
-export interface RuleSetInfo {
-  id: string; title: string; titleEn: string | null; issuer: string; docNumber: string | null;
-  region: string; regionEn: string | null; governs: { from: string; to: string };
-  requirement: { total: number; public: number; professional: number; professionalShare?: number };
-  builtIn: boolean; rulesFrom: string | null;
-}
 /** A rule set document: see RULESETS.md and ruleSetSchema(). */
 export type RuleSetDocument = { format: "xueshi-rule-set/1"; id: string; [field: string]: unknown };
-export interface FieldSpec {
-  name: string; type: "number" | "count" | "choice" | "flag"; required?: boolean;
-  default?: string | number | boolean; values?: string[]; min?: number; max?: number;
-  label?: string; labelEn?: string; ruleSet?: string;
-}
-export interface KindSpec { kind: string; needsTime: boolean; fields: FieldSpec[]; extraFields?: FieldSpec[] }
 /** Thrown by every function: `message` is "path: what is wrong" (English). */
 export interface XueshiError extends Error {
   code: "invalidInput" | "unknownKind" | "unknownRuleSet" | "invalidRuleSet"; path: string; messageZh: string;

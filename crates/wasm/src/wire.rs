@@ -1,5 +1,7 @@
 //! A report flattened for one crossing into JS: a serde serializer that writes numbers and
-//! tags into one array and text as UTF-16 into another; `js/wire.js` rebuilds the objects.
+//! tags into one array and all text as UTF-16 into another, which JS decodes at once (a
+//! copy, for UTF-16) and cuts at the offsets given here; `js/wire.js` rebuilds the
+//! objects.
 //! Field names come from the report types themselves (serde), so their order is written
 //! once, in the engine's `report.rs`.
 //!
@@ -10,6 +12,7 @@
 
 use serde::ser::{self, Serialize, SerializeSeq, SerializeStruct, SerializeTuple, Serializer};
 use std::fmt;
+use xueshi::explain::{EXPLAIN_MARK, WORD_MARK};
 use xueshi::sym::SYM_MARK;
 
 // Tags, as js/wire.js reads them.
@@ -17,7 +20,7 @@ const NULL: f64 = 0.0;
 const FALSE: f64 = 1.0;
 const TRUE: f64 = 2.0;
 const NUM: f64 = 3.0;
-/// Text used once: the end offset of its UTF-16 follows.
+/// Text used once: its end follows (an offset in UTF-16 units).
 const STR: f64 = 4.0;
 /// A rule set's text already sent: its id follows.
 const SYM: f64 = 5.0;
@@ -27,8 +30,8 @@ const SYM_NEW: f64 = 6.0;
 const SEQ: f64 = 7.0;
 /// A struct of a known shape: the shape's id, then one value (or `SKIP`) per field.
 const OBJ: f64 = 8.0;
-/// A struct seen for the first time: the shape's id, then (`STR` name, value or `SKIP`)
-/// per field, then `END`.
+/// A struct seen for the first time: the shape's id, the struct's name (`STR`), whose
+/// decoder js/wire.js has (generated from the same declaration), then the values.
 const OBJ_NEW: f64 = 9.0;
 /// An enum variant's name already sent: its id follows.
 const NAME: f64 = 10.0;
@@ -36,17 +39,22 @@ const NAME: f64 = 10.0;
 const NAME_NEW: f64 = 11.0;
 /// A field left out (`skip_serializing_if`).
 const SKIP: f64 = 12.0;
-const END: f64 = 13.0;
+/// An explanation: a sequence of pieces (text, or numbers JS writes) that JS joins.
+const EXPLAIN: f64 = 13.0;
 
 /// What has been sent to JS, kept between calls.
 #[derive(Default)]
 pub struct Sent {
     /// Bit `id` set: the Sym with that id has been sent.
     syms: Vec<u64>,
-    /// Struct shapes by the struct's name.
-    shapes: Vec<&'static str>,
-    /// Enum variants as (enum name, variant index).
+    /// Struct shapes by the struct's name (the 0 is for `find`).
+    shapes: Vec<(&'static str, u32)>,
+    /// Enum variants as (enum name, variant index), and the engine's phrases as (phrase,
+    /// `u32::MAX`): JS keeps both as names, by index.
     names: Vec<(&'static str, u32)>,
+    /// Where each phrase is in `names`, sorted by its address (a program constant):
+    /// (address, length, id).
+    words: Vec<(usize, usize, u32)>,
 }
 
 impl Sent {
@@ -73,6 +81,8 @@ pub struct Wire<'s> {
     new_names: usize,
     /// The id of the Sym whose text the next string is.
     sym: Option<u32>,
+    /// The next string is one of the engine's phrases.
+    word: bool,
 }
 
 #[derive(Debug)]
@@ -95,7 +105,16 @@ impl ser::Error for Error {
 impl<'s> Wire<'s> {
     pub fn new(sent: &'s mut Sent) -> Self {
         let (new_shapes, new_names) = (sent.shapes.len(), sent.names.len());
-        Wire { nums: Vec::with_capacity(4096), text: Vec::with_capacity(8192), sent, new_syms: Vec::new(), new_shapes, new_names, sym: None }
+        Wire {
+            nums: Vec::with_capacity(4096),
+            text: Vec::with_capacity(8192),
+            sent,
+            new_syms: Vec::new(),
+            new_shapes,
+            new_names,
+            sym: None,
+            word: false,
+        }
     }
 
     /// Writes a value.
@@ -114,18 +133,88 @@ impl<'s> Wire<'s> {
     pub fn roll_back(self) {
         self.sent.shapes.truncate(self.new_shapes);
         self.sent.names.truncate(self.new_names);
+        let kept = self.new_names as u32;
+        self.sent.words.retain(|w| w.2 < kept);
+    }
+
+    /// One of the engine's phrases: named once, then by its id.
+    fn word(&mut self, w: &str) {
+        let key = (w.as_ptr() as usize, w.len());
+        let at = match self.sent.words.binary_search_by(|x| (x.0, x.1).cmp(&key)) {
+            Ok(at) => {
+                self.tag(NAME);
+                self.nums.push(f64::from(self.sent.words[at].2));
+                return;
+            }
+            Err(at) => at,
+        };
+        let id = self.sent.names.len() as u32;
+        self.sent.words.insert(at, (key.0, key.1, id));
+        self.sent.names.push(("", u32::MAX));
+        self.tag(NAME_NEW);
+        self.nums.push(f64::from(id));
+        self.text_end(w);
     }
 
     fn tag(&mut self, t: f64) {
         self.nums.push(t);
     }
+    /// Appends text as UTF-16 and writes where it ends. By hand: `encode_utf16` went a
+    /// character at a time through an iterator, the slowest part of the call; JS then
+    /// only copies (its UTF-8 decoder was slower still on Chinese text).
     fn text_end(&mut self, s: &str) {
-        self.text.extend(s.encode_utf16());
+        utf16(s.as_bytes(), &mut self.text);
         self.nums.push(self.text.len() as f64);
     }
 }
 
+/// UTF-8 (valid, from a `str`) as UTF-16, appended to `out`: room made first (never more
+/// units than bytes), then written in place, as a push per unit was not inlined.
+fn utf16(b: &[u8], out: &mut Vec<u16>) {
+    let start = out.len();
+    out.resize(start + b.len(), 0);
+    let room = &mut out[start..];
+    let (mut i, mut j) = (0, 0);
+    while i < b.len() && j < room.len() {
+        let c = u32::from(b[i]);
+        let (code, len) = match c {
+            0..0x80 => (c, 1),
+            0xC0..0xE0 => (((c & 0x1F) << 6) | cont(b, i + 1), 2),
+            0xE0..0xF0 => (((c & 0x0F) << 12) | (cont(b, i + 1) << 6) | cont(b, i + 2), 3),
+            _ => (((c & 0x07) << 18) | (cont(b, i + 1) << 12) | (cont(b, i + 2) << 6) | cont(b, i + 3), 4),
+        };
+        if code >= 0x10000 && j + 1 < room.len() {
+            let c = code - 0x10000;
+            room[j] = 0xD800 | (c >> 10) as u16;
+            room[j + 1] = 0xDC00 | (c & 0x3FF) as u16;
+            j += 2;
+        } else {
+            room[j] = code as u16;
+            j += 1;
+        }
+        i += len;
+    }
+    out.truncate(start + j);
+}
+
+/// The six bits of a continuation byte (0 past the end, which valid UTF-8 never reaches).
+#[inline(always)]
+fn cont(b: &[u8], i: usize) -> u32 {
+    b.get(i).map_or(0, |&x| u32::from(x & 0x3F))
+}
+
 type Done = Result<(), Error>;
+
+/// Where a program constant is among `names` (with the variant index, for enums): by
+/// address first, as serde's derive hands over the same one every time, else by its text.
+fn find(names: &[(&'static str, u32)], name: &'static str, index: u32) -> Option<usize> {
+    for (at, &(n, i)) in names.iter().enumerate() {
+        if i == index && std::ptr::eq(n, name) {
+            return Some(at);
+        }
+    }
+    names.iter().position(|&(n, i)| i == index && n == name)
+}
 
 fn unsupported(what: &str) -> Error {
     Error(format!("the report transport does not carry {what}"))
@@ -185,6 +274,10 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Done {
+        if std::mem::take(&mut self.word) {
+            self.word(v);
+            return Ok(());
+        }
         match self.sym.take() {
             Some(id) => {
                 self.tag(SYM_NEW);
@@ -217,7 +310,7 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
     /// Enum variants are the program's own names: sent once, keyed by the enum's name
     /// and the variant's index.
     fn serialize_unit_variant(self, name: &'static str, index: u32, variant: &'static str) -> Done {
-        match self.sent.names.iter().position(|&(n, i)| i == index && n == name) {
+        match find(&self.sent.names, name, index) {
             Some(id) => {
                 self.tag(NAME);
                 self.nums.push(id as f64);
@@ -235,8 +328,17 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
         value.serialize(self)
     }
     /// A `Sym` presents itself as a variant of `SYM_MARK` whose index is its id: its text
-    /// is written only the first time.
+    /// is written only the first time. An explanation presents its pieces as a variant of
+    /// `EXPLAIN_MARK`.
     fn serialize_newtype_variant<T: Serialize + ?Sized>(self, name: &'static str, id: u32, _: &'static str, text: &T) -> Done {
+        if name == EXPLAIN_MARK {
+            self.tag(EXPLAIN);
+            return text.serialize(self);
+        }
+        if name == WORD_MARK {
+            self.word = true;
+            return text.serialize(self);
+        }
         if name != SYM_MARK {
             return Err(unsupported("enum variants with data"));
         }
@@ -267,14 +369,18 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
         Err(unsupported("maps"))
     }
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Shape<'a, 's>, Error> {
-        let known = self.sent.shapes.iter().position(|n| *n == name);
+        let known = find(&self.sent.shapes, name, 0);
         let id = known.unwrap_or_else(|| {
-            self.sent.shapes.push(name);
+            self.sent.shapes.push((name, 0));
             self.sent.shapes.len() - 1
         });
         self.tag(if known.is_some() { OBJ } else { OBJ_NEW });
         self.nums.push(id as f64);
-        Ok(Shape { wire: self, new: known.is_none() })
+        if known.is_none() {
+            self.tag(STR);
+            self.text_end(name);
+        }
+        Ok(Shape { wire: self })
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
         Err(unsupported("enum variants with data"))
@@ -303,37 +409,22 @@ impl SerializeTuple for &mut Wire<'_> {
     }
 }
 
-/// A struct being written: the first of its shape names each field before its value.
+/// A struct being written: its values in the order its declaration gives its fields.
 pub struct Shape<'a, 's> {
     wire: &'a mut Wire<'s>,
-    new: bool,
-}
-
-impl Shape<'_, '_> {
-    fn key(&mut self, key: &'static str) {
-        if self.new {
-            self.wire.tag(STR);
-            self.wire.text_end(key);
-        }
-    }
 }
 
 impl SerializeStruct for Shape<'_, '_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.key(key);
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, _: &'static str, value: &T) -> Done {
         value.serialize(&mut *self.wire)
     }
-    fn skip_field(&mut self, key: &'static str) -> Done {
-        self.key(key);
+    fn skip_field(&mut self, _: &'static str) -> Done {
         self.wire.tag(SKIP);
         Ok(())
     }
     fn end(self) -> Done {
-        if self.new {
-            self.wire.tag(END);
-        }
         Ok(())
     }
 }
@@ -368,12 +459,21 @@ mod tests {
         let mut sent = Sent::default();
         let v = Pair { text: Sym::new("第五条"), extra: None };
         let id = f64::from(v.text.id());
-        // First: the shape with its field names, the text with its id, the left-out field
+        // First: the shape with the struct's name, the text with its id, the left-out field
         // (text offsets are the ends in UTF-16 units).
-        assert_eq!(write(&mut sent, &v, true), [OBJ_NEW, 0.0, STR, 4.0, SYM_NEW, id, 7.0, STR, 12.0, SKIP, END]);
+        assert_eq!(write(&mut sent, &v, true), [OBJ_NEW, 0.0, STR, 4.0, SYM_NEW, id, 7.0, SKIP]);
         // Then: only the shape's id and the text's.
         assert_eq!(write(&mut sent, &v, true), [OBJ, 0.0, SYM, id, SKIP]);
         assert_eq!(write(&mut sent, &Pair { extra: Some(3), ..v }, true), [OBJ, 0.0, SYM, id, NUM, 3.0]);
+    }
+
+    #[test]
+    fn text_is_utf16_as_js_has_it() {
+        for s in ["", "a", "é", "学时", "第八条第（八）项 41.67", "😀", "a😀b学", &"混合 text 😀 ".repeat(9)] {
+            let mut out = Vec::new();
+            utf16(s.as_bytes(), &mut out);
+            assert_eq!(out, s.encode_utf16().collect::<Vec<_>>(), "{s}");
+        }
     }
 
     #[test]
