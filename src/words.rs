@@ -56,6 +56,15 @@ pub fn range(e: &mut Explain, lang: Lang, min: i64, max: Option<i64>) {
     }
 }
 
+/// The English word for one or for several: `1 day`, `2 days`.
+pub fn en(n: f64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1.0 {
+        one
+    } else {
+        many
+    }
+}
+
 pub fn employer(e: &mut Explain, lang: Lang, who: Employer) {
     match who {
         Employer::Enterprise => say!(e, lang, ["企业"], ["enterprises"]),

@@ -184,6 +184,18 @@ fn conditions_and_credit_forms_are_checked_against_the_kinds_fields() {
 }
 
 #[test]
+fn a_rule_that_could_never_apply_is_refused() {
+    // taian rules[11] (national journals) placed after a paper rule with no conditions.
+    let base = copy("taian-2022");
+    let general = json!({"kind": "paper", "credit": "undetermined", "label": "论文", "clause": "sec2-3-3"});
+    let e = refused(&with(base.clone(), |d| d["rules"].as_array_mut().unwrap().insert(10, general)), "rules[11]");
+    assert!(e.en.contains("never applies: rules[10]"), "{}", e.en);
+    let twice = base["rules"][11].clone();
+    refused(&with(base.clone(), |d| d["rules"].as_array_mut().unwrap().push(twice)), "rules[19]");
+    refused(&with(base, |d| d["rules"][1]["when"] = json!({"mode": "study", "studyYears": {"min": 4, "max": 2}})), "rules[1].when.studyYears.max");
+}
+
+#[test]
 fn rules_from_must_name_a_rule_set_and_never_loop() {
     let aksu = copy("aksu-2024");
     refused(&with(aksu.clone(), |d| d["rulesFrom"]["ruleSet"] = json!("beijing-2020")), "rulesFrom.ruleSet");
@@ -329,7 +341,7 @@ fn an_example_that_does_not_hold_says_where() {
     let doc = with(other_notice(), |d| d["examples"][0]["expect"]["lines"][0]["hours"] = json!(7));
     let e = load(&doc).unwrap();
     let diffs = xueshi::ruleset::example::run(&e, "test-forms", &e.get("test-forms").unwrap().set.examples[0]).unwrap();
-    assert_eq!(diffs, vec!["t.hours: expected 7, got 6".to_owned()]);
+    assert_eq!(diffs, vec!["t.hours: expected exactly 7, got exactly 6".to_owned()]);
     refused(&with(other_notice(), |d| d["examples"][0]["input"]["ruleSets"] = json!(["x"])), "examples[0].input.ruleSets");
     refused(&with(other_notice(), |d| d["examples"][0]["expect"]["lines"][0]["status"] = json!("fine")), "examples[0].expect.lines[0].status");
 }

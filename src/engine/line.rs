@@ -164,7 +164,12 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
             let n = a.number("authors").unwrap_or(1.0).max(1.0);
             d.span = Span::exact(cents(h / n));
             let (h, n, r) = (show_f(*h), show_f(n), show(d.span.min));
-            say!(e, lang, [{ h }, " ÷ ", { n }, " 位作者 = ", { r }], [{ h }, " ÷ ", { n }, " authors = ", { r }]);
+            say!(
+                e,
+                lang,
+                [{ h }, " ÷ ", { n }, " 位作者 = ", { r }],
+                [{ h }, " ÷ ", { n }, { words::en(n.0 as f64 / 100.0, " author = ", " authors = ") }, { r }]
+            );
         }
         Credit::ActualTime { multiple, max_per_day } => actual_time(d, &rules.time, a, *multiple, *max_per_day, lang),
         Credit::PerDay { hours, paper_bonus } => per_day(d, &rules.time, a, *hours, *paper_bonus, lang),
@@ -177,7 +182,12 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
         }
         Credit::PerStudyYear(h) => {
             d.span = Span::exact(cents(*h));
-            say!(e, lang, ["学制 ", { a.study_years() }, " 年（"], ["programme of ", { a.study_years() }, " years ("]);
+            say!(
+                e,
+                lang,
+                ["学制 ", { a.study_years() }, " 年（"],
+                ["programme of ", { a.study_years() }, { words::en(f64::from(a.study_years()), " year (", " years (") }]
+            );
             words::years(e, lang, years.0, years.1);
             say!(e, lang, ["），每年 ", { show_f(*h) }, " 学时"], ["), ", { show_f(*h) }, " each year"]);
         }
@@ -276,7 +286,7 @@ fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, lang: Lang, 
                     out,
                     lang,
                     [{ hs }, " 学时，每天不超过 ", { ms }, " 学时：", { ds }, " 天 × ", { ms }, " = ", { limit }],
-                    [{ hs }, " hours, at most ", { ms }, " a day: ", { ds }, " days × ", { ms }, " = ", { limit }]
+                    [{ hs }, " hours, at most ", { ms }, " a day: ", { ds }, { words::en(days, " day × ", " days × ") }, { ms }, " = ", { limit }]
                 );
                 return (days * m, true);
             }
@@ -288,7 +298,12 @@ fn time_hours(a: &Activity, t: &TimeRule, max_per_day: Option<f64>, lang: Lang, 
     let (mut total, mut cut) = (0.0, false);
     if let Some(days) = a.number("days") {
         total += days * rate;
-        say!(out, lang, [{ show_f(days) }, " 天 × ", { show_f(rate) }, " 学时/天"], [{ show_f(days) }, " days × ", { show_f(rate) }, " per day"]);
+        say!(
+            out,
+            lang,
+            [{ show_f(days) }, " 天 × ", { show_f(rate) }, " 学时/天"],
+            [{ show_f(days) }, { words::en(days, " day × ", " days × ") }, { show_f(rate) }, " per day"]
+        );
         if a.choice("studyMode") == Some("partTime") && t.part_time_hours_per_day.is_some() {
             say!(out, lang, ["（半脱产）"], [" (part-time)"]);
         }
@@ -331,7 +346,7 @@ fn per_day(d: &mut Draft, t: &TimeRule, a: &Activity, hours: f64, paper_bonus: f
     let e = &mut d.explain;
     let days = match a.number("days") {
         Some(days) => {
-            say!(e, lang, [{ show_f(days) }, " 天"], [{ show_f(days) }, " days"]);
+            say!(e, lang, [{ show_f(days) }, " 天"], [{ show_f(days) }, { words::en(days, " day", " days") }]);
             days
         }
         None => {
@@ -341,7 +356,7 @@ fn per_day(d: &mut Draft, t: &TimeRule, a: &Activity, hours: f64, paper_bonus: f
                 e,
                 lang,
                 ["，÷ ", { show_f(t.hours_per_day) }, " 学时/天 = ", { show_f(days) }, " 天"],
-                [", ÷ ", { show_f(t.hours_per_day) }, " per day = ", { show_f(days) }, " days"]
+                [", ÷ ", { show_f(t.hours_per_day) }, " per day = ", { show_f(days) }, { words::en(days, " day", " days") }]
             );
             days
         }

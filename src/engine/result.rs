@@ -70,7 +70,7 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
                     [
                         ": ",
                         { months },
-                        " months this year (",
+                        { words::en(f64::from(months), " month this year (", " months this year (") },
                         { sum },
                         " of this kind in all, more than ",
                         { threshold },
@@ -84,7 +84,14 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
                     d.explain,
                     lang,
                     ["：同类合计 ", { sum }, " 个月，未超过 ", { threshold }, " 个月，不折算"],
-                    [": ", { sum }, " months of this kind in all, not more than ", { threshold }, ", so no pro-rating"]
+                    [
+                        ": ",
+                        { sum },
+                        { words::en(f64::from(sum), " month", " months") },
+                        " of this kind in all, not more than ",
+                        { threshold },
+                        ", so no pro-rating"
+                    ]
                 );
             }
         }
@@ -198,7 +205,13 @@ fn notes(entry: &Entry, off_months: u32, relief_said: bool, exempt_by: Option<(&
             n,
             lang,
             ["本年度有 ", { off_months }, " 个月不在岗，年度要求按在岗 ", { on }, "/12 折算"],
-            [{ off_months }, " months off duty this year: the requirement is pro-rated to ", { on }, "/12"]
+            [
+                { off_months },
+                { words::en(f64::from(off_months), " month", " months") },
+                " off duty this year: the requirement is pro-rated to ",
+                { on },
+                "/12"
+            ]
         );
         notes.push(std::mem::take(&mut n).to_string().into());
     }

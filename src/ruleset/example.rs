@@ -111,9 +111,12 @@ fn same_range(r: &Range, h: &Hours) -> bool {
 }
 
 fn show(h: &Hours) -> String {
-    let mut e = crate::explain::Explain::default();
-    crate::words::range(&mut e, crate::input::Lang::En, cents(h.min), h.max.map(cents));
-    e.to_string()
+    let (min, max) = (crate::hours::show_f(h.min), h.max.map(crate::hours::show_f));
+    match max {
+        Some(max) if max.0 == min.0 => format!("exactly {min}"),
+        Some(max) => format!("{min} to {max}"),
+        None => format!("{min} or more (no maximum)"),
+    }
 }
 
 /// Runs an example under rule set `id`: the differences from what it expects (empty when

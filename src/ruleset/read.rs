@@ -270,6 +270,7 @@ fn crediting(doc: &Json, root: &Path, clauses: &ClauseTable, fields: &[ExtraFiel
     let at = root.field("rules");
     let rules: Vec<Rule> =
         items(doc, "rules").iter().enumerate().map(|(i, r)| rule(r, &at.index(i), clauses, &caps, fields)).collect::<Found<_>>()?;
+    unreachable(&rules, &at)?;
     let not_mentioned = items(doc, "notMentioned")
         .iter()
         .map(|n| NotMentioned { kind: kind_spec(text(n, "kind")).map_or(0, |k| k.0), note: label(n, "note", "noteEn") })
@@ -277,6 +278,22 @@ fn crediting(doc: &Json, root: &Path, clauses: &ClauseTable, fields: &[ExtraFiel
     let no_carry_over = doc.get("noCarryOver").map(|_| clauses.by_id(text(doc, "noCarryOver"), &root.field("noCarryOver"))).transpose()?;
     let by_kind = (0..KINDS.len()).map(|k| (0..rules.len()).filter(|&i| rules[i].kind == k).map(|i| i as u16).collect()).collect();
     Ok(Crediting::Own(std::sync::Arc::new(Rules { time, caps, rules, by_kind, not_mentioned, no_carry_over })))
+}
+
+/// A rule that an earlier one always takes first (the same kind, and no conditions or the
+/// same ones) would never apply: the document means something else.
+fn unreachable(rules: &[Rule], at: &Path) -> Found<()> {
+    for (i, r) in rules.iter().enumerate() {
+        if let Some(j) = rules[..i].iter().position(|e| e.kind == r.kind && (e.when.is_empty() || e.when == r.when)) {
+            let kind = KINDS[r.kind].kind;
+            return Err(bad(
+                &at.index(i),
+                format!("never applies: rules[{j}] takes every such \"{kind}\" first (put the rules with narrower conditions first)"),
+                format!("永远不会用到：rules[{j}] 已先取走这些“{kind}”类活动（请把条件更具体的规则放在前面）"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl ClauseTable {
@@ -370,7 +387,13 @@ fn condition(name: &str, v: &Json, path: &Path, fields: &KindFields) -> Found<Wh
         bad(&p, format!("\"{}\" has no field {}", fields.spec.kind, quoted(name)), format!("“{}”类活动没有{}字段", fields.spec.kind, quoted_zh(name)))
     })?;
     let test = match (v, &kind) {
-        (Json::Obj(_), FieldKind::Number) => Test::Between { min: num(v, "min"), max: num(v, "max") },
+        (Json::Obj(_), FieldKind::Number) => {
+            let (min, max) = (num(v, "min"), num(v, "max"));
+            if min.zip(max).is_some_and(|(a, b)| a > b) {
+                return Err(bad(&p.field("max"), "must not be less than min", "不能小于 min"));
+            }
+            Test::Between { min, max }
+        }
         (Json::Obj(_), _) => return Err(bad(&p, "{\"min\", \"max\"} is only for numbers", "{min, max} 只用于数字字段")),
         (Json::Arr(values), _) => Test::OneOf(values.iter().enumerate().map(|(i, x)| scalar(x, &p.index(i), &kind)).collect::<Found<_>>()?),
         (single, _) => Test::OneOf(vec![scalar(single, &p, &kind)?]),
@@ -406,10 +429,10 @@ fn credit(v: &Json, path: &Path, fields: &KindFields) -> Found<Credit> {
         ("fixed", Json::Num(h)) => Credit::Fixed(*h),
         ("sharedByAuthors", Json::Num(h)) => need("authors", "\"sharedByAuthors\"").map(|_| Credit::SharedByAuthors(*h))?,
         ("perStudyYear", Json::Num(h)) => need("studyYears", "\"perStudyYear\"").map(|_| Credit::PerStudyYear(*h))?,
-        ("actualTime", _) => need("hours", "a form on actual time")
+        ("actualTime", _) => need("hours", "\"actualTime\"")
             .map(|_| Credit::ActualTime { multiple: num(p, "multiple").unwrap_or(1.0), max_per_day: num(p, "maxPerDay") })?,
         ("perDay", _) => {
-            need("hours", "a form on actual time")?;
+            need("hours", "\"perDay\"")?;
             if amount("paperBonus") > 0.0 {
                 fields.need("presentedPaper", &at.field("paperBonus"), "\"paperBonus\"")?;
             }

@@ -50,6 +50,12 @@ enum Command {
     },
     /// Print the JSON Schema of a rule set document.
     Schema,
+    /// Print the activity kinds with their fields and values (what `when` may test),
+    /// with those the documents given with --rules declare.
+    Kinds {
+        #[arg(long = "rules", value_name = "RULES")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,6 +67,10 @@ fn main() -> ExitCode {
             say!("{}", form::schema());
             Ok(true)
         }
+        Command::Kinds { rules } => engine_with(&rules).and_then(|e| {
+            say!("{}", serde_json::to_string_pretty(&e.kinds()).map_err(|e| e.to_string())?);
+            Ok(true)
+        }),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -97,7 +107,10 @@ fn check(path: &Path, source: Option<&Path>, other: &[PathBuf]) -> Result<bool, 
             return Ok(false);
         }
     };
-    say!("{}: rule set \"{}\" reads and checks ({})", path.display(), info.id, info.title);
+    say!("{}: rule set \"{}\" ({}) is valid", path.display(), info.id, info.title);
+    for id in unused_clauses(&text) {
+        say!("  note  clause \"{id}\" is cited by nothing");
+    }
     let entry = engine.get(&info.id).ok_or("the rule set just loaded is missing")?;
     let mut ok = true;
     for (i, ex) in entry.set.examples.iter().enumerate() {
@@ -125,7 +138,22 @@ fn check(path: &Path, source: Option<&Path>, other: &[PathBuf]) -> Result<bool, 
             missing.iter().for_each(|q| say!("        {q}"));
         }
     }
+    say!("{}: {}", path.display(), if ok { "ok" } else { "FAILED" });
     Ok(ok)
+}
+
+/// Clause ids no rule, requirement, time rule, exemption or deferral cites (worth a
+/// note: a clause quoted for nothing, or a rule that forgot it).
+fn unused_clauses(text: &str) -> Vec<String> {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    let clause = |v: &serde_json::Value| v.get("clause").and_then(|c| c.as_str()).map(str::to_owned);
+    let mut cited: Vec<String> = ["requirement", "time", "rulesFrom"].iter().filter_map(|k| doc.get(k).and_then(clause)).collect();
+    for key in ["rules", "exemptions"] {
+        cited.extend(doc.get(key).and_then(|v| v.as_array()).into_iter().flatten().filter_map(clause));
+    }
+    cited.extend(doc.get("noCarryOver").and_then(|c| c.as_str()).map(str::to_owned));
+    let ids = doc.get("clauses").and_then(|c| c.as_array()).into_iter().flatten().filter_map(|c| c.get("id")?.as_str());
+    ids.filter(|id| !cited.iter().any(|c| c == id)).map(str::to_owned).collect()
 }
 
 fn eval(path: &Path, rules: &[PathBuf]) -> Result<bool, String> {
