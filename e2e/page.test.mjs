@@ -41,7 +41,7 @@ async function engineKinds(page) {
 }
 
 describe("first visit", () => {
-  it("shows every document's result fast, from its own files only", async () => {
+  it("shows every document's result, from its own files only", async () => {
     const s = await open(env);
     const { page } = s;
     assert.equal(await page.locator("#summary .doc-card").count(), 5);
@@ -49,14 +49,7 @@ describe("first visit", () => {
     assert.match(await page.textContent("h1"), /学时计算器/);
     // Every card states the requirement and a status, even before any activity.
     for (const text of await page.locator("#summary .doc-card").allTextContents()) assert.match(text, /未达标/);
-    // Budget: navigation to first result <= 150 ms. The best of a few warm reloads, so
-    // that a busy machine (a build running beside the tests) does not decide it.
-    const times = [];
-    for (let i = 0; i < 5; i++) {
-      await reload(page);
-      times.push(await page.evaluate(() => performance.getEntriesByName("xueshi:first-result")[0].startTime));
-    }
-    assert.ok(Math.min(...times) <= 150, `first result after ${times.map(Math.round).join(", ")} ms`);
+    // How fast is `make bench`'s business (cold load <= 150 ms): no test asserts a time.
     // Only the page's own files: each request names a file that dist/ holds.
     for (const u of s.requests) {
       const path = new URL(u).pathname;
