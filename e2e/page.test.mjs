@@ -373,6 +373,22 @@ describe("keeping and sharing", () => {
     await s.done();
   });
 
+  it("CSV cells that a spreadsheet would run as formulas are defused, NULs dropped", async () => {
+    const s = await open(env);
+    const { page } = s;
+    const titles = ["=HYPERLINK(\"http://x\")", " +1", "\t-2", "\u0001@SUM(A1)", "＝１＋１", "－3", "＋4", "＠5", "\r=6", "a\u0000b=c", "plain - text"];
+    const input = { year: 2022, activities: titles.map((title, i) => ({ id: `c${i}`, kind: "training", date: "2022-03-01", hours: 1, title })) };
+    await page.evaluate((i) => localStorage.setItem("xueshi.input", JSON.stringify({ format: "xueshi-input", version: 1, input: i })), input);
+    await reload(page);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    const text = await readFile(await csv.path(), "utf8");
+    assert.ok(!text.includes("\u0000"), "no NUL");
+    for (const title of titles.slice(0, -2)) assert.ok(text.includes(`"'${title.replace(/"/g, '""')}"`), `defused: ${JSON.stringify(title)}`);
+    assert.ok(text.includes('"ab=c"'), "NUL removed, not a formula");
+    assert.ok(text.includes('"plain - text"'), "ordinary text untouched");
+    await s.done();
+  });
+
   it("refuses bad imports clearly and loses none of the current entries", async () => {
     const s = await open(env);
     const { page } = s;

@@ -181,15 +181,19 @@ export function sizeText(bytes) {
   return `${bytes} B`;
 }
 
-/** One CSV row, RFC 4180 quoting; text that Excel would run as a formula is defused. */
+// A spreadsheet runs a cell as a formula when it starts with one of these, also after
+// blanks or control characters, and with the full-width forms (OWASP, CSV injection).
+const FORMULA = /^(?:[\t\r]|[\s\p{C}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
+/** One text cell: NULs removed, a formula defused with a leading ', always quoted (RFC 4180). */
+function csvCell(text) {
+  let s = text.replace(/\0/g, "");
+  if (FORMULA.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
 function row(cells) {
-  return cells
-    .map((c) => {
-      let s = c === null || c === undefined ? "" : String(c);
-      if (typeof c === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(",");
+  return cells.map((c) => (c === null || c === undefined ? "" : typeof c === "string" ? csvCell(c) : String(c))).join(",");
 }
 
 /** UTF-8 with BOM, so that Excel shows Chinese. `header` and `rows` are arrays of cells. */
