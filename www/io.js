@@ -136,10 +136,12 @@ export function toBase64Url(text) {
 }
 
 export function fromBase64Url(b64) {
-  if (!/^[A-Za-z0-9_-]*$/.test(b64)) throw new ReadError("notJson");
+  // Padded or not; some apps escape the padding ("%3D") or use the standard alphabet.
+  b64 = b64.replace(/%3D/gi, "=");
+  if (!/^[A-Za-z0-9_+/-]*={0,2}$/.test(b64)) throw new ReadError("notJson");
   let bin;
   try {
-    bin = atob(b64.replace(/-/g, "+").replace(/_/g, "/"));
+    bin = atob(b64.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));
   } catch {
     throw new ReadError("notJson");
   }
