@@ -1,18 +1,12 @@
 // The page: holds the contract Input, runs the engine on every change, renders the Report.
 
 import init, { ruleSets, evaluate, version, activityKinds } from "./pkg/xueshi.js";
-import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num } from "./i18n.js";
+import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num, shortName } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
 import { renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, describe, lineText } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
-
-// Short names for the built-in documents; any other rule set is named by its region.
-const SHORT = {
-  zh: { "xinjiang-2022": "新疆", "aksu-2024": "阿克苏", "bingtuan-2019": "兵团", "zaozhuang-2024": "枣庄高新区", "taian-2022": "泰安" },
-  en: { "xinjiang-2022": "Xinjiang", "aksu-2024": "Aksu", "bingtuan-2019": "XPCC (Bingtuan)", "zaozhuang-2024": "Zaozhuang", "taian-2022": "Tai'an" },
-};
 
 const state = {
   input: null, // the contract Input, exactly as given to the engine
@@ -29,7 +23,7 @@ let form;
 let EXAMPLE; // loaded with the form, after the first result
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
-const names = () => new Map(state.infos.map((i) => [i.id, SHORT[getLang()][i.id] ?? i.region]));
+const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
 const clone = (v) => JSON.parse(JSON.stringify(v));
@@ -392,8 +386,14 @@ function printReport() {
   window.print();
 }
 
-function switchLang() {
-  setLang(getLang() === "zh" ? "en" : "zh");
+async function switchLang() {
+  const want = getLang() === "zh" ? "en" : "zh";
+  try {
+    await setLang(want);
+  } catch {
+    notify(t("langFailed"), { kind: "error" });
+    return;
+  }
   io.saveLang(getLang());
   applyStaticTexts();
   buildDocs();
@@ -450,11 +450,12 @@ function showUnreadable(text) {
 // --- start --------------------------------------------------------------------
 
 async function main() {
-  setLang(io.loadLang() ?? "zh");
-  applyStaticTexts();
+  // English loads beside the engine; until then the page speaks Chinese.
+  const lang = setLang(io.loadLang() ?? "zh").catch(() => {});
   const saved = io.loadSaved();
   try {
     await init();
+    await lang;
     state.infos = ruleSets();
     state.kinds = activityKinds();
     state.engineVersion = version();

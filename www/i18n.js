@@ -1,5 +1,6 @@
-// Every word of the page chrome, in Chinese and English. Engine text (clauses,
-// explanations, notes) is the documents' language and is shown as given.
+// Every word of the page chrome in Chinese, and the way to English (i18n-en.js, loaded
+// when chosen). Engine text (clauses, explanations, notes) is the documents' language
+// and is shown as given.
 
 const zh = {
   appTitle: "学时计算器",
@@ -146,153 +147,7 @@ const zh = {
   itemN: "第 {n} 项活动",
   sep: "；",
   undone: "已撤销",
-};
-
-const en = {
-  appTitle: "Continuing-education hours",
-  tagline: "学时 for professionals, credited item by item under each document, with the clause",
-  skip: "Skip to results",
-  langSwitch: "中文",
-  langSwitchLabel: "切换到中文",
-  setup: "Assessment",
-  year: "Assessment year",
-  yearHint: "Hours belong to the year of the activity's date and never carry over",
-  docs: "Documents to compare",
-  docsHint: "All five are compared by default",
-  governs: "Governs",
-  governsYear: "the year {y}",
-  governsRange: "{from} to {to}",
-  requirement: "Requires {total} h (public {pub}, professional {pro})",
-  requirementShare: "Requires {total} h, at least two thirds professional ({pro})",
-  requirementNoPublic: "Requires {total} h (professional {pro})",
-  noMinimum: "no separate minimum",
-  plusOpen: " + TBD",
-  deemedNote: "{parts} deemed complete: counted at the requirement in the total",
-  adjusted: "Requirement adjusted (a full year is {h} h); see the notes in the details",
-  notInForce: "Does not govern {y}; applied as a trial only",
-  activities: "Activities",
-  activitiesCount: "{n}",
-  noActivities: "No activities yet. Add one, or load the example to see how it works.",
-  example: "Load example",
-  clearAll: "Clear",
-  edit: "Edit",
-  duplicate: "Duplicate",
-  remove: "Delete",
-  editLabel: "Edit: {name}",
-  duplicateLabel: "Duplicate: {name}",
-  removeLabel: "Delete: {name}",
-  addTitle: "Add an activity",
-  editTitle: "Edit the activity",
-  kind: "Kind of activity",
-  title: "Title (optional)",
-  titleHint: "E.g. the paper's or course's title, at most 200 characters",
-  date: "Date",
-  dateHint: "The day it was completed, granted, published or awarded; it decides the year",
-  timeGroup: "Time (fill in at least one)",
-  add: "Add to the list",
-  save: "Save changes",
-  cancel: "Cancel",
-  preview: "This item alone:",
-  previewWait: "Complete the form to see its hours under each document.",
-  previewNote: "Together with other activities, yearly caps may reduce it.",
-  notANumber: "Enter a number",
-  results: "Results",
-  resultsYear: "Results for {y}",
-  stale: "The input has an error; results are not updated. Fix the marked error first.",
-  public: "Public",
-  professional: "Professional",
-  total: "Total",
-  publicLong: "Public subjects (公需)",
-  professionalLong: "Professional subjects (专业)",
-  met: "Met",
-  possible: "Possibly met",
-  short: "Short",
-  shortBy: "Still short: {parts}",
-  shortPart: "{what} {h}",
-  metAll: "Every requirement is met",
-  possibleWhy: "Depends on hours still to be set",
-  deemedPart: "Deemed complete",
-  h: "{h} h",
-  upTo: "up to {h} h",
-  atLeast: "at least {h} h",
-  between: "{a}–{b} h",
-  undetermined: "set by the authority",
-  ofReq: "/ {h}",
-  credited: "Credited",
-  capped: "Capped",
-  deemed: "Deemed complete",
-  upToStatus: "Up to a cap",
-  undeterminedStatus: "To be set",
-  notCovered: "Not covered",
-  otherYear: "Other year",
-  compare: "Comparison",
-  compareCaption: "Hours of each activity under each document",
-  compareRegion: "Comparison table (scrolls sideways)",
-  activity: "Activity",
-  details: "Details and basis",
-  basis: "Basis and arithmetic",
-  clause: "Clause",
-  quote: "Text",
-  explain: "Arithmetic",
-  noClause: "No clause applies",
-  notes: "Notes",
-  parts: "of which",
-  tools: "Save and share",
-  toolsHint: "Your input is saved automatically in this browser.",
-  copyLink: "Copy link",
-  linkLabel: "Share link",
-  linkCopied: "Link copied. Opening it restores the whole input; the data sits after the # and is never sent to a server.",
-  linkManual: "Could not copy automatically; copy the link below.",
-  exportJson: "Export JSON",
-  importJson: "Import JSON",
-  exportCsv: "Export results CSV",
-  print: "Print report",
-  undo: "Undo",
-  dismiss: "Dismiss",
-  download: "Download",
-  added: "Added: {name}",
-  saved: "Saved: {name}",
-  duplicated: "Duplicated: {name}",
-  removed: "Deleted: {name}",
-  cleared: "Cleared {n} activities",
-  exampleLoaded: "Example loaded ({y}, {n} activities)",
-  replaced: "the {n} activities you had were replaced",
-  imported: "Imported {n} activities",
-  fromLink: "Opened {n} activities from the link",
-  importTooBig: "The file is too large ({size}) to import; the limit is {max}. Your input is unchanged.",
-  importNotJson: "The file is not valid JSON. Your input is unchanged.",
-  importShape: "The file is not an input of this calculator. Your input is unchanged.",
-  importFuture: "The file comes from a newer version (format version {v}) that this page cannot read. Your input is unchanged.",
-  importInvalid: "The file's data is invalid: {msg}. Your input is unchanged.",
-  importRead: "The file could not be read. Your input is unchanged.",
-  linkBad: "The link's data could not be read and was ignored. Your input is unchanged.",
-  linkInvalid: "The link's data is invalid and was ignored: {msg}. Your input is unchanged.",
-  unreadable: "The data saved in this browser could not be read, so the page started clean. The original text is kept: download it to look at it.",
-  storageFailed: "Your input cannot be saved in this browser (private mode or full storage?). Use Export JSON to keep it.",
-  engineFailed: "The calculation engine failed to load. Reload the page to try again.",
-  updated: "Results updated: {summary}",
-  summaryPart: "{name} {status}",
-  footer: "An estimate only; the competent authority decides. Everything is computed in your browser; nothing is uploaded.",
-  engineVersion: "engine {v}",
-  printHeading: "Continuing-education hours, {y} (estimate)",
-  printMeta: "Generated on {date}. Credited item by item under each document; for reference only, the competent authority decides.",
-  status: "Status",
-  subject: "Subject",
-  hoursCol: "Hours",
-  index: "No.",
-  csvFile: "Document",
-  csvDocNumber: "Document number",
-  csvKind: "Kind",
-  csvMin: "Hours (min)",
-  csvMax: "Hours (max; empty = no maximum)",
-  csvRequirement: "Requirement",
-  csvCompliance: "Result",
-  partTotal: "{p} total",
-  invalidField: "{label}: {msg}",
-  noDocs: "Choose at least one document",
-  itemN: "activity {n}",
-  sep: "; ",
-  undone: "Undone",
+  langFailed: "无法加载英文界面（English），请检查网络后重试。",
 };
 
 // Kinds: [label, hint]; grouped for the kind picker.
@@ -323,32 +178,6 @@ const kinds = {
     unitStudy: ["单位统一安排学习", "有单位建立的学习记录"],
     other: ["其他形式", "其他形式的继续教育"],
   },
-  en: {
-    training: ["Training (in person or online)", "Courses run by a recognised institution, passed"],
-    advancedSeminar: ["Advanced seminar", "National or provincial advanced seminar programme, passed"],
-    refresher: ["Refresher programme", "Run by the HR authority or the sector's authority"],
-    practice: ["Practice placement", "At a teaching, research or production unit of your field"],
-    lecture: ["Lecturing or presenting", "Speaker at a course, conference, lecture series or campaign"],
-    conference: ["Attending a conference", "Academic conference, lecture or briefing"],
-    degree: ["Degree education", "Date: the day the degree was obtained"],
-    graduateCourses: ["Graduate courses (in service)", "With a completion certificate"],
-    selfStudyExam: ["Self-study examination", "Per course certificate"],
-    qualificationExam: ["Qualification examination", "Professional title, licensure, proficiency or international exam, passed"],
-    languageComputerExam: ["Title language or computer exam", "Passed"],
-    paper: ["Paper", "Published academic or technical paper"],
-    book: ["Book or translation", "Published"],
-    patent: ["Patent", "Date: the day it was granted"],
-    softwareCopyright: ["Software copyright", "Date: the day it was registered"],
-    standard: ["Industry standard", "Co-author of an industry standard"],
-    award: ["Research award", "Natural science, technical invention or S&T progress award"],
-    researchProject: ["Research project", "Date: the day it concluded"],
-    competition: ["Skills competition", "Skills or technical competition"],
-    expertService: ["Expert service", "Grassroots service, title review, exam marking, skill or talent assessment"],
-    assignment: ["Assignment (aid, secondment)", "Aid posting, rural teaching, health or farming service, village work, secondment"],
-    leave: ["Leave or work abroad", "Anything that cut your time on duty this year"],
-    unitStudy: ["Study arranged by employer", "With the employer's learning record"],
-    other: ["Other", "Any other form of continuing education"],
-  },
 };
 
 export const KIND_GROUPS = [
@@ -358,7 +187,6 @@ export const KIND_GROUPS = [
   ["groupService", ["expertService", "assignment", "leave", "other"]],
 ];
 Object.assign(zh, { groupStudy: "培训与学习", groupEdu: "学历与考试", groupWork: "成果", groupService: "服务、假期及其他", groupMore: "其他类型" });
-Object.assign(en, { groupStudy: "Training and study", groupEdu: "Degrees and exams", groupWork: "Achievements", groupService: "Service, leave and other", groupMore: "More kinds" });
 
 // Fields: [label, hint]. A "kind.field" key overrides the plain one.
 const fields = {
@@ -389,33 +217,6 @@ const fields = {
     reason: ["原因", "因公境外工作、病假、产假或工伤"],
     id: ["编号", ""], kind: ["活动类型", ""], date: ["日期", ""], title: ["名称", ""],
   },
-  en: {
-    subject: ["Subject", "Public: politics, ethics and other common topics; professional: your own field"],
-    hours: ["Hours", "Class hours on the certificate, or actual hours"],
-    days: ["Days", "If it is counted in days"],
-    minutes: ["Minutes", "Actual minutes of a session shorter than a day"],
-    "lecture.hours": ["Hours lecturing", "Actual time spent lecturing or presenting"],
-    "unitStudy.hours": ["Hours", "Hours in the learning record"],
-    "other.hours": ["Hours", "Hours on the supporting document"],
-    level: ["Level", "Level of the organiser or grantor"],
-    "degree.level": ["Degree", "The degree obtained"],
-    "researchProject.level": ["Project level", "Level of the authority funding it"],
-    mode: ["Mode", "Attended the programme, or applied for the degree in service"],
-    studyYears: ["Programme length (years)", "Optional: bachelor 4, master and doctor 3 by default"],
-    courses: ["Courses passed", "Number of course certificates"],
-    category: ["Exam category", "Which kind of exam was passed"],
-    subjects: ["Subjects passed", "Number of subjects passed, 1 by default"],
-    venue: ["Journal level", "Level of the journal that published it"],
-    authors: ["Number of authors", "Including you"],
-    conferencePaper: ["Conference paper", "Presented at an academic conference"],
-    presentedPaper: ["Presented a paper", "Read or presented a paper there"],
-    role: ["Your role", "As credited in the book"],
-    translation: ["Translation", "A translated work"],
-    type: ["Patent type", "Type of patent granted"],
-    months: ["Months", "Months within the assessment year (1–12)"],
-    reason: ["Reason", "Work abroad, sickness, maternity or injury"],
-    id: ["Id", ""], kind: ["Kind", ""], date: ["Date", ""], title: ["Title", ""],
-  },
 };
 
 // Choice values. A "field.value" key overrides the plain one.
@@ -433,25 +234,22 @@ const values = {
     abroad: "因公境外工作", sickness: "病假", maternity: "产假", injury: "工伤",
     yes: "是", no: "否",
   },
-  en: {
-    public: "Public (公需)", professional: "Professional (专业)",
-    national: "National", provincial: "Provincial", city: "City", county: "County", other: "Other",
-    bachelor: "Bachelor", master: "Master", doctor: "Doctor",
-    study: "Attended the programme", degreeOnly: "Degree applied for in service",
-    seniorTitle: "Senior professional title", intermediateTitle: "Intermediate professional title", juniorTitle: "Junior professional title",
-    licensure: "Licensure or proficiency", international: "International registration",
-    foreign: "Foreign journal", "venue.national": "National journal", "venue.provincial": "Provincial journal", "venue.city": "City journal",
-    editorInChief: "Editor in chief", deputyEditor: "Deputy editor", editorialBoard: "Editorial board", author: "Author",
-    invention: "Invention", utilityModel: "Utility model", design: "Design",
-    abroad: "Work abroad", sickness: "Sick leave", maternity: "Maternity leave", injury: "Work injury",
-    yes: "yes", no: "no",
-  },
 };
 
-const STR = { zh, en };
+const STR = { zh };
 let lang = "zh";
 
-export function setLang(l) {
+/** Switches the language, loading English first when needed; stays in Chinese if it cannot load. */
+export async function setLang(l) {
+  if (l === "en" && !STR.en) {
+    // Named at run time: no part of a first visit, which is in Chinese.
+    const m = await import(`./i18n-${l}.js`);
+    Object.assign(STR, { en: m.strings });
+    Object.assign(kinds, { en: m.kinds });
+    Object.assign(fields, { en: m.fields });
+    Object.assign(values, { en: m.values });
+    Object.assign(docs, { en: m.docs });
+  }
   lang = l === "en" ? "en" : "zh";
 }
 export function getLang() {
@@ -463,6 +261,10 @@ export function t(key, vars = {}) {
   const s = STR[lang][key] ?? STR.zh[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
 }
+
+// Short names for the built-in documents; any other rule set is named by its region.
+const docs = { zh: { "xinjiang-2022": "新疆", "aksu-2024": "阿克苏", "bingtuan-2019": "兵团", "zaozhuang-2024": "枣庄高新区", "taian-2022": "泰安" } };
+export const shortName = (id) => docs[lang][id];
 
 export function kindLabel(kind) {
   return kinds[lang][kind]?.[0] ?? kind;
