@@ -534,3 +534,28 @@ describe("quality", () => {
     await s.done();
   });
 });
+
+describe("on a phone", () => {
+  const PHONE = { width: 375, height: 740 };
+  const inView = (page, selector) =>
+    page.$eval(selector, (e) => {
+      const r = e.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    });
+
+  it("a loading state, not a blank page, while the engine loads", async () => {
+    const s = await open(env, PHONE);
+    const { page, context } = s;
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await context.route("**/*.wasm", async (route) => (await held, route.fallback()));
+    await page.goto(env.url);
+    await page.waitForSelector("#loading", { state: "visible" });
+    assert.match(await page.textContent("#loading"), /正在加载计算引擎/);
+    await shot(page, "loading-375");
+    release();
+    await page.waitForSelector("body.ready");
+    assert.ok(await page.isHidden("#loading"));
+    await s.done();
+  });
+});

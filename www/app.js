@@ -460,6 +460,7 @@ async function main() {
     state.kinds = activityKinds();
     state.engineVersion = version();
   } catch (e) {
+    $("loading").textContent = t("engineFailed");
     notify(t("engineFailed"), { kind: "error", sticky: true });
     throw e;
   }

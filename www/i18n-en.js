@@ -145,6 +145,7 @@ export const strings = {
   itemN: "activity {n}",
   sep: "; ",
   undone: "Undone",
+  loading: "Loading the calculation engine…",
   langFailed: "The English interface could not be loaded; check the connection and try again.",
   groupStudy: "Training and study", groupEdu: "Degrees and exams", groupWork: "Achievements", groupService: "Service, leave and other", groupMore: "More kinds",
 };

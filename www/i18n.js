@@ -147,6 +147,7 @@ const zh = {
   itemN: "第 {n} 项活动",
   sep: "；",
   undone: "已撤销",
+  loading: "正在加载计算引擎…",
   langFailed: "无法加载英文界面（English），请检查网络后重试。",
 };
 
