@@ -543,6 +543,20 @@ describe("on a phone", () => {
       return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
     });
 
+  it("an untitled activity names its kind once, in the list and in the table", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await page.selectOption("#f-kind", "training");
+    await page.fill("#f-hours", "8");
+    await page.click("#act-form button[type=submit]");
+    const last = page.locator("#acts li.act").last();
+    assert.equal(await last.locator(".act-title").textContent(), "培训（面授、远程）");
+    assert.equal(await last.locator(".kind-chip").count(), 0);
+    const { rows } = await compareTable(page);
+    assert.equal(rows.at(-1)[0].split("培训（面授、远程）").length, 2, `the kind once in the table: ${rows.at(-1)[0]}`);
+    await s.done();
+  });
+
   it("a loading state, not a blank page, while the engine loads", async () => {
     const s = await open(env, PHONE);
     const { page, context } = s;

@@ -262,10 +262,11 @@ function renderActivities() {
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(state.error?.path ?? "");
   acts.forEach((a, i) => {
     const name = activityName(a);
+    const titled = name !== kindLabel(a.kind); // else the name is the kind: not shown twice
     const li = el("li", { class: `act${form?.editing() === a.id ? " editing" : ""}`, "data-id": a.id });
     const meta = [a.date, describe(a, kinds.get(a.kind))].filter(Boolean).join(" · ");
     const main = el("div", { class: "act-main" },
-      el("p", { class: "act-title" }, el("span", { class: "kind-chip" }, kindLabel(a.kind)), " ", el("span", { class: "act-name" }, name)),
+      el("p", { class: "act-title" }, titled ? el("span", { class: "kind-chip" }, kindLabel(a.kind)) : null, titled ? " " : null, el("span", { class: "act-name" }, name)),
       el("p", { class: "act-meta" }, meta));
     if (m && +m[1] === i) {
       li.classList.add("has-error");

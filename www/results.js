@@ -9,6 +9,12 @@ export function activityName(a) {
   return typeof a.title === "string" && a.title.trim() ? a.title : kindLabel(a.kind);
 }
 
+/** Under an activity's name: its kind (unless the name is the kind) and more, joined by " · ". */
+function meta(a, ...more) {
+  const name = activityName(a);
+  return [name === kindLabel(a.kind) ? null : kindLabel(a.kind), ...more].filter(Boolean).join(" · ");
+}
+
 /** The activity's own fields in words: "国内国家级刊物 · 作者人数 3 · 会议论文". */
 export function describe(a, spec) {
   if (!spec) return "";
@@ -134,7 +140,7 @@ export function renderCompare(box, ctx) {
   input.activities.forEach((a, i) => {
     const tr = el("tr", {}, el("th", { scope: "row" },
       el("span", { class: "act-name" }, activityName(a)),
-      el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""}`)));
+      el("span", { class: "act-meta" }, meta(a, a.date))));
     for (const res of report.results) tr.append(el("td", {}, lineText(res.lines[i])));
     body.append(tr);
   });
@@ -193,7 +199,7 @@ export function renderDetails(box, ctx, open) {
       const line = res.lines[i];
       ol.append(el("li", { class: `line s-${line.status}` },
         el("div", { class: "line-top" },
-          el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
+          el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, meta(a, a.date, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
           lineText(line)),
         basis(line, `${res.ruleSet}:${a.id}`, open)));
     });
@@ -224,7 +230,7 @@ export function renderPrint(box, ctx) {
       const line = res.lines[i];
       tb.append(el("tr", {},
         el("td", {}, String(i + 1)),
-        el("td", {}, activityName(a), el("br"), el("small", {}, `${kindLabel(a.kind)} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
+        el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
         el("td", {}, a.date ?? ""),
         el("td", {}, plainLine(line)),
         el("td", { lang: "zh-CN" }, line.clause ? line.clause.ref : "—", line.clause ? el("small", { class: "quote" }, line.clause.quote) : null, line.explain ? el("small", {}, line.explain) : null)));
