@@ -572,4 +572,14 @@ describe("on a phone", () => {
     assert.ok(await page.isHidden("#loading"));
     await s.done();
   });
+
+  it("no document ticked: says what it means", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    for (const id of ["xinjiang-2022", "aksu-2024", "bingtuan-2019", "zaozhuang-2024", "taian-2022"]) await page.uncheck(`#doc-${id}`);
+    const msg = await page.textContent("#docs-err");
+    assert.match(msg, /没有勾选任何文件/);
+    assert.doesNotMatch(msg, /不填则全部/);
+    await s.done();
+  });
 });

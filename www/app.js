@@ -287,7 +287,9 @@ function renderErrors() {
   const e = state.error;
   const path = e?.path ?? "";
   setFieldError($("year"), $("year-err"), path === "year" ? errorText(e) : "");
-  const docsMsg = path.startsWith("ruleSets") ? errorText(e) : "";
+  // The engine's words for an empty list ("omit it for all") speak to programmers.
+  const none = Array.isArray(state.input.ruleSets) && state.input.ruleSets.length === 0;
+  const docsMsg = path.startsWith("ruleSets") ? (none ? t("noDocs") : errorText(e)) : "";
   $("docs-err").textContent = docsMsg;
   $("docs").classList.toggle("invalid", !!docsMsg);
   const general = e && path !== "year" && !path.startsWith("ruleSets") && !/^activities\[\d+\]/.test(path);

@@ -141,7 +141,7 @@ export const strings = {
   csvCompliance: "Result",
   partTotal: "{p} total",
   invalidField: "{label}: {msg}",
-  noDocs: "Choose at least one document",
+  noDocs: "No document is ticked, so there is nothing to compute. Tick at least one.",
   itemN: "activity {n}",
   sep: "; ",
   undone: "Undone",

@@ -143,7 +143,7 @@ const zh = {
   csvCompliance: "结论",
   partTotal: "{p}合计",
   invalidField: "{label}：{msg}",
-  noDocs: "请至少选择一份文件",
+  noDocs: "没有勾选任何文件，无法计算。请至少勾选一份文件。",
   itemN: "第 {n} 项活动",
   sep: "；",
   undone: "已撤销",
