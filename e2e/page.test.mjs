@@ -573,6 +573,20 @@ describe("on a phone", () => {
     await s.done();
   });
 
+  it("after 删除 the focus goes to the next entry, else the previous, else the add button", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    for (const title of ["一", "二", "三"]) await addPaper(page, { title });
+    const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.id);
+    await page.click('#acts li.act:nth-child(2) [data-action="remove"]');
+    assert.equal(await focused(), "删除：三");
+    await page.click('#acts li.act:nth-child(2) [data-action="remove"]');
+    assert.equal(await focused(), "删除：一");
+    await page.click('#acts li.act [data-action="remove"]');
+    assert.equal(await focused(), "f-submit");
+    await s.done();
+  });
+
   it("no document ticked: says what it means", async () => {
     const s = await open(env, PHONE);
     const { page } = s;

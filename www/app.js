@@ -331,6 +331,12 @@ function render() {
 
 // --- actions ------------------------------------------------------------------
 
+/** After 删除: the next entry, else the previous, else the add button. */
+function focusAfterRemove(nextId, prevId) {
+  const btn = (id) => id !== undefined && $("acts").querySelector(`li[data-id="${CSS.escape(id)}"] [data-action="remove"]`);
+  (btn(nextId) || btn(prevId) || $("f-submit"))?.focus();
+}
+
 function onActivityAction(e) {
   const btn = e.target.closest("button[data-action]");
   if (!btn) return;
@@ -354,8 +360,7 @@ function onActivityAction(e) {
     form.forget(id);
     update();
     notify(t("removed", { name: activityName(a) }), { actions: [{ label: t("undo"), run: () => restore(prev) }] });
-    const next = $("acts").querySelectorAll("li")[Math.min(i, acts.length - 1)];
-    (next?.querySelector("[data-action='edit']") ?? $("h-acts")).focus();
+    focusAfterRemove(acts[i]?.id, acts[i - 1]?.id);
   }
 }
 

@@ -26,7 +26,7 @@ export function createForm(root, o) {
   const titleIn = el("input", { id: "f-title", type: "text", maxlength: "200", autocomplete: "off", "aria-describedby": "f-title-hint f-title-err" });
   const fieldsBox = el("div", { class: "kind-fields" });
   const preview = el("div", { class: "preview", id: "f-preview" });
-  const submitBtn = el("button", { type: "submit", class: "btn primary" });
+  const submitBtn = el("button", { type: "submit", class: "btn primary", id: "f-submit" });
   const cancelBtn = el("button", { type: "button", class: "btn", hidden: true });
   const labels = {}; // text nodes that change with the language
 
