@@ -587,6 +587,24 @@ describe("on a phone", () => {
     await s.done();
   });
 
+  it("a table wider than the screen shows a shade and a hint", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    await page.locator("#compare-section").scrollIntoViewIfNeeded();
+    await page.waitForSelector("#compare-wrap.wide:not(.at-end)");
+    assert.match(await page.textContent("#wide-hint"), /左右滑动/);
+    assert.equal(await page.$eval("#compare-wrap", (e) => getComputedStyle(e, "::after").content), '""');
+    await shot(page, "wide-table-375");
+    await page.$eval("#compare-scroll", (e) => (e.scrollLeft = e.scrollWidth));
+    await page.waitForSelector("#compare-wrap.at-end");
+    await s.done();
+    const w = await open(env);
+    await loadExample(w.page);
+    assert.ok(await w.page.isHidden("#wide-hint"), "no hint when the table fits");
+    await w.done();
+  });
+
   it("no document ticked: says what it means", async () => {
     const s = await open(env, PHONE);
     const { page } = s;

@@ -318,6 +318,7 @@ function render() {
     $("details-section").hidden = ctx.input.activities.length === 0;
     if (ctx.input.activities.length) {
       renderCompare($("compare-scroll"), ctx);
+      watchWide();
       renderDetails($("details"), ctx, state.open);
     }
     clearTimeout(printTimer);
@@ -327,6 +328,25 @@ function render() {
     $("compare-section").hidden = true;
     $("details-section").hidden = true;
   }
+}
+
+/** A fade at the table's right edge and a hint while it is wider than the screen. */
+let wideObserver;
+function watchWide() {
+  const box = $("compare-scroll");
+  const check = () => {
+    const wide = box.scrollWidth > box.clientWidth + 1;
+    $("compare-wrap").classList.toggle("wide", wide);
+    $("compare-wrap").classList.toggle("at-end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+    $("wide-hint").hidden = !wide;
+  };
+  if (!wideObserver) {
+    wideObserver = new ResizeObserver(check);
+    box.addEventListener("scroll", check, { passive: true });
+  }
+  wideObserver.disconnect();
+  wideObserver.observe(box);
+  if (box.firstElementChild) wideObserver.observe(box.firstElementChild);
 }
 
 // --- actions ------------------------------------------------------------------

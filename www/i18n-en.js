@@ -147,6 +147,7 @@ export const strings = {
   undone: "Undone",
   loading: "Loading the calculation engine…",
   langFailed: "The English interface could not be loaded; check the connection and try again.",
+  wideHint: "The table is wider than the screen: swipe sideways to see every document.",
   groupStudy: "Training and study", groupEdu: "Degrees and exams", groupWork: "Achievements", groupService: "Service, leave and other", groupMore: "More kinds",
 };
 

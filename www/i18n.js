@@ -149,6 +149,7 @@ const zh = {
   undone: "已撤销",
   loading: "正在加载计算引擎…",
   langFailed: "无法加载英文界面（English），请检查网络后重试。",
+  wideHint: "表格比屏幕宽：左右滑动可看全部文件。",
 };
 
 // Kinds: [label, hint]; grouped for the kind picker.
