@@ -299,7 +299,6 @@ function renderErrors() {
   $("stale").textContent = e ? t("stale") : "";
 }
 
-let printTimer;
 function render() {
   const yearIn = $("year");
   if (Number(yearIn.value) !== state.input.year || yearIn.value === "") {
@@ -321,8 +320,7 @@ function render() {
       watchWide();
       renderDetails($("details"), ctx, state.open);
     }
-    clearTimeout(printTimer);
-    printTimer = setTimeout(() => renderPrint($("print-report"), ctx), 400);
+    clear($("print-report")); // built when printing: it holds every line of every document
   } else {
     $("h-results").textContent = t("results");
     $("compare-section").hidden = true;
@@ -409,8 +407,12 @@ async function copyLink() {
   }
 }
 
-function printReport() {
+function printNow() {
   if (state.report) renderPrint($("print-report"), { report: state.report, input: state.reportInput, infos: infoById(), names: names() });
+}
+
+function printReport() {
+  printNow();
   window.print();
 }
 
@@ -554,7 +556,8 @@ async function main() {
   $("export-csv").addEventListener("click", exportCsv);
   $("print").addEventListener("click", printReport);
   window.addEventListener("hashchange", openHash);
-  window.addEventListener("beforeprint", () => state.report && renderPrint($("print-report"), { report: state.report, input: state.reportInput, infos: infoById(), names: names() }));
+  window.addEventListener("beforeprint", printNow);
+  matchMedia("print").addEventListener("change", (e) => e.matches && printNow());
   // Another tab changed the saved input: follow it rather than overwrite it later.
   window.addEventListener("storage", (e) => {
     if (e.key !== "xueshi.input" || e.newValue === null) return;
