@@ -5,13 +5,9 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, open, reload, loadExample, compareTable, cell, shot, DIST, SHOTS } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+import { start, open, reload, loadExample, compareTable, cell, shot, axe, DIST, SHOTS } from "./harness.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -26,14 +22,6 @@ async function addPaper(page, { year = "2022", date = "2022-06-01", title = "装
   await page.selectOption("#f-venue", venue);
   await page.fill("#f-authors", authors);
   await page.click("#act-form button[type=submit]");
-}
-
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
 }
 
 async function engineKinds(page) {
@@ -285,9 +273,13 @@ describe("keeping and sharing", () => {
     const t = await open(env, { path: link.slice(env.url.length) });
     assert.equal(await t.page.locator("#acts li").count(), input.activities.length);
     assert.deepEqual(await compareTable(t.page), before);
-    assert.equal(new URL(t.page.url()).hash, "", "the fragment is dropped once read");
     assert.ok(!env.served.some((u) => u.includes("v1=")), "the fragment never reaches the server");
+    // Someone's input, until saved as mine; then the fragment goes and a reload keeps it.
+    assert.ok(await t.page.isVisible("#link-banner"));
+    await t.page.click('#link-banner button:text("保存为我的")');
+    assert.equal(new URL(t.page.url()).hash, "", "the fragment is dropped once saved");
     await reload(t.page);
+    assert.ok(await t.page.isHidden("#link-banner"));
     assert.equal(await t.page.locator("#acts li").count(), input.activities.length);
     await t.done();
 

@@ -1,4 +1,5 @@
-// The page: holds the contract Input, runs the engine on every change, renders the Report.
+// The page: holds the user's own input (saved, shared by every tab) and, while a share
+// link is open, someone else's; runs the engine on every change; renders the Report.
 
 import init, { ruleSets, evaluate, version, activityKinds } from "./pkg/xueshi.js";
 import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num, shortName } from "./i18n.js";
@@ -8,48 +9,54 @@ import { renderSummary, renderCompare, renderDetails, renderPrint, csvRows, acti
 
 const $ = (id) => document.getElementById(id);
 
+
+
 const state = {
-  input: null, // the contract Input, exactly as given to the engine
-  report: null, // the last Report, for the input it was computed from (reportInput)
+  mine: null, // the user's own contract Input, as saved
+  link: null, // someone's input from a #v1= link: shown read-only and never saved while set
+  report: null, // the last Report, of the input it was computed from (reportInput)
   reportInput: null,
-  error: null, // the engine's error for the current input, if any
+  error: null, // the engine's error for the shown input, if any
   infos: [], // ruleSets()
   kinds: [], // activityKinds()
   engineVersion: "",
   open: new Set(), // details the user opened
-  storageOk: true,
+  saved: true,
+  blocked: null, // unreadable saved text that saving must not overwrite
+  aside: new Set(), // keys of unreadable texts already offered
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
+const shown = () => state.link ?? state.mine;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
 const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
-const clone = (v) => JSON.parse(JSON.stringify(v));
+const colon = () => (getLang() === "zh" ? "：" : ": ");
 
 // --- notices ----------------------------------------------------------------
 
+/** Drops the confirmations (not the sticky warnings). */
+function dropNotes() {
+  for (const n of document.querySelectorAll(".notice:not(.sticky)")) n.remove();
+}
+
 /** A message at the top of the page, with optional actions; `sticky` ones stay until dismissed. */
 function notify(text, { kind = "info", actions = [], sticky = false } = {}) {
-  const box = $("notices");
-  if (!sticky) for (const n of box.querySelectorAll(".notice:not(.sticky)")) n.remove();
-  const n = el("div", { class: `notice n-${kind}${sticky ? " sticky" : ""}` });
-  n.append(el("p", {}, text));
-  const acts = el("div", { class: "notice-actions" });
-  for (const a of actions) {
-    const b = el("button", { type: "button", class: "btn small" }, a.label);
+  if (!sticky) dropNotes();
+  const n = el("div", { class: `notice n-${kind}${sticky ? " sticky" : ""}` }, el("p", {}, text));
+  const box = el("div", { class: "notice-actions" });
+  for (const a of [...actions, { label: "×", aria: t("dismiss"), ghost: true, run() {} }]) {
+    const b = el("button", { type: "button", class: `btn small${a.ghost ? " ghost" : ""}`, "aria-label": a.aria }, a.label);
     b.addEventListener("click", () => {
       a.run();
       if (!a.keep) n.remove();
     });
-    acts.append(b);
+    box.append(b);
   }
-  const close = el("button", { type: "button", class: "btn small ghost", "aria-label": t("dismiss") }, "×");
-  close.addEventListener("click", () => n.remove());
-  acts.append(close);
-  n.append(acts);
-  box.append(n);
+  n.append(box);
+  $("notices").append(n);
   return n;
 }
 
@@ -64,71 +71,144 @@ function announce() {
   }, 700);
 }
 
-// --- input changes ----------------------------------------------------------
+// --- saving -------------------------------------------------------------------
 
-function persist() {
-  const ok = io.save(state.input, state.engineVersion);
-  if (!ok && state.storageOk) notify(t("storageFailed"), { kind: "error", sticky: true });
-  state.storageOk = ok;
+/** What saving did: the warnings it needs, and the tools card's line. */
+function storageState(r) {
+  if (r.blocked) showBlocked(r.blocked);
+  else if (r.ok && state.blocked) {
+    state.blocked = null;
+    state.blockedNote?.remove();
+  }
+  if (r.aside) showAside();
+  state.saved = !!r.ok;
+  if (r.ok) state.failNote?.remove();
+  else if (!r.blocked && !state.failNote?.isConnected) state.failNote = notify(t("storageFailed"), { kind: "error", sticky: true });
 }
 
-/** Every change goes through here: engine, autosave, render. */
-function update({ save = true, quiet = false } = {}) {
+function persist() {
+  const r = io.save(state.mine, state.engineVersion);
+  state.mine = r.input;
+  storageState(r);
+  return r;
+}
+
+/** A warning about saved text this page cannot read, offering it for download until discarded. */
+function unreadableNote(message, text, discard) {
+  return notify(message, {
+    kind: "error",
+    sticky: true,
+    actions: [
+      { label: t("download"), keep: true, run: () => io.download("xueshi-unreadable.txt", text, "text/plain;charset=utf-8") },
+      { label: t("discard"), run: discard },
+    ],
+  });
+}
+
+/** Unreadable text that saving would overwrite: nothing is saved until it is discarded. */
+function showBlocked(b) {
+  if (state.blocked?.text === b.text) return;
+  state.blockedNote?.remove();
+  state.blocked = b;
+  state.saved = false;
+  const why = b.kind === "future" ? t("blockedFuture", { v: b.version }) : t("blockedFull");
+  state.blockedNote = unreadableNote(`${why}${t("blockedTail")}`, b.text, () => (io.discard(), change(state.mine)));
+}
+
+/** Unreadable texts set aside under keys of their own. */
+function showAside() {
+  for (const { key, text } of io.asideTexts()) {
+    if (!state.aside.has(key)) unreadableNote(t("unreadable"), text, () => io.discard(key));
+    state.aside.add(key);
+  }
+}
+
+// --- input changes ----------------------------------------------------------
+
+/** Runs the engine on the shown input, then renders. */
+function update({ quiet = false } = {}) {
+  const input = shown();
   try {
-    state.report = evaluate(state.input);
-    state.reportInput = clone(state.input);
+    state.report = evaluate(input);
+    state.reportInput = input;
     state.error = null;
   } catch (e) {
     state.error = e;
   }
-  if (save) persist();
   render();
   form?.refresh();
   if (!quiet) announce();
 }
 
-/** Replaces the whole input (example, import, link), offering to undo. */
-function replaceInput(input, message) {
-  const prev = state.input;
-  state.input = input;
+/** Makes `next` the shown input; the user's own is saved first (merged with other tabs' changes). */
+function change(next) {
+  if (state.link) {
+    state.link = next;
+    update();
+    return [];
+  }
+  state.mine = next;
+  const r = persist();
   update();
-  const had = prev.activities.length;
-  notify(had ? `${message}${t("sep")}${t("replaced", { n: had })}` : message, { actions: had ? [{ label: t("undo"), run: () => restore(prev) }] : [] });
+  return r.conflicts;
 }
 
-function restore(prev) {
-  state.input = prev;
-  update();
-  notify(t("undone"));
+/** A change of the user's own input, confirmed with 撤销. */
+function act(next, message) {
+  const before = state.mine;
+  const conflicts = change(next);
+  const after = state.mine;
+  notify(withConflicts(message, conflicts, "ours"), { actions: [{ label: t("undo"), run: () => undo(before, after) }] });
 }
+
+/** Takes back one change (after → before) without taking back what other tabs did since. */
+function undo(before, after) {
+  const { input, conflicts } = io.merge3(after, before, state.mine, "theirs");
+  const more = change(input);
+  notify(withConflicts(t("undone"), [...conflicts, ...more], "theirs"));
+}
+
+function withConflicts(message, conflicts, prefer) {
+  const key = { gone: "conflictGone", kept: "conflictKept", both: prefer === "ours" ? "conflictBoth" : "conflictBothUndo" };
+  return [message, ...conflicts.map((c) => t(key[c.type], { name: activityName(c.kept) }))].join(t("sep"));
+}
+
+const withActs = (activities) => ({ ...state.mine, activities });
 
 function newId() {
-  const used = new Set(state.input.activities.map((a) => a.id));
-  let n = state.input.activities.length + 1;
+  const used = new Set(state.mine.activities.map((a) => a.id));
+  let n = state.mine.activities.length + 1;
   while (used.has(`a${n}`)) n++;
   return `a${n}`;
 }
+
+/** Another tab saved: follow it, merging what this tab could not save yet. */
+function onStorage(e) {
+  if (e.key !== null && e.key !== "xueshi.input") return;
+  const r = io.sync(state.mine, state.engineVersion);
+  if (!r) return;
+  if (r.blocked) return storageState(r);
+  if (r.aside) return showAside(), persist(); // set aside: ours goes in its place
+  state.mine = r.input;
+  if ("ok" in r) storageState(r);
+  if (r.conflicts.length) notify(withConflicts(t("synced"), r.conflicts, "ours"));
+  const id = form?.editing();
+  if (id && !state.mine.activities.some((a) => a.id === id)) notify(t("editGone"));
+  if (state.link) render();
+  else update();
+}
+
+// --- reading links and files --------------------------------------------------
 
 /** An engine error on some input, in words a person reads: "第 3 项活动 · 作者人数：必填". */
 function errorWithPlace(err, input) {
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(err.path ?? "");
   if (m) {
     const a = input.activities[+m[1]];
-    const where = t("itemN", { n: +m[1] + 1 }) + (m[2] ? ` · ${fieldLabel(a?.kind, m[2])}` : "");
-    return `${where}${getLang() === "zh" ? "：" : ": "}${errorText(err)}`;
+    return `${t("itemN", { n: +m[1] + 1 })}${m[2] ? ` · ${fieldLabel(a?.kind, m[2])}` : ""}${colon()}${errorText(err)}`;
   }
-  if (err.path === "year") return `${t("year")}${getLang() === "zh" ? "：" : ": "}${errorText(err)}`;
+  if (err.path === "year") return `${t("year")}${colon()}${errorText(err)}`;
   return err.path ? `${err.path}: ${errorText(err)}` : errorText(err);
-}
-
-/** Null if the engine accepts `input`, else its error. */
-function engineCheck(input) {
-  try {
-    evaluate(input);
-    return null;
-  } catch (e) {
-    return e;
-  }
 }
 
 function readError(e, prefix) {
@@ -140,25 +220,49 @@ function readError(e, prefix) {
   return t(prefix === "link" ? "linkBad" : "importRead");
 }
 
-/** Opens a `#v1=` share link, if the address has one. */
+const dropHash = () => history.replaceState(null, "", location.pathname + location.search);
+
+/**
+ * A `#v1=` share link opens as someone's input beside the user's own, which it never
+ * replaces; the fragment stays, so a reload shows the same view. True when it opened.
+ */
 function openHash() {
-  if (!location.hash.startsWith("#v1=")) return;
-  let input;
+  if (!location.hash.startsWith("#v1=")) return false;
   try {
-    input = io.inputFromHash(location.hash);
+    state.link = io.inputFromHash(location.hash);
   } catch (e) {
-    history.replaceState(null, "", location.pathname + location.search);
+    dropHash();
     notify(readError(e, "link"), { kind: "error" });
-    return;
+    return false;
   }
-  // The fragment did its job; drop it so that a reload shows later edits, not the link again.
-  history.replaceState(null, "", location.pathname + location.search);
-  const err = engineCheck(input);
-  if (err) {
-    notify(t("linkInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
-    return;
+  form?.forget(form.editing());
+  dropNotes(); // their 撤销 would act on the user's own input, out of sight
+  return true;
+}
+
+function saveAsMine() {
+  const input = state.link;
+  const had = state.mine.activities.length;
+  state.link = null;
+  dropHash();
+  const msg = t("savedAsMine", { n: input.activities.length });
+  act(input, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg);
+}
+
+function backToMine() {
+  state.link = null;
+  dropHash();
+  update();
+}
+
+/** Null if the engine accepts `input`, else its error. */
+function engineCheck(input) {
+  try {
+    evaluate(input);
+    return null;
+  } catch (e) {
+    return e;
   }
-  replaceInput(input, t("fromLink", { n: input.activities.length }));
 }
 
 async function importFile(file) {
@@ -174,11 +278,8 @@ async function importFile(file) {
     return;
   }
   const err = engineCheck(input);
-  if (err) {
-    notify(t("importInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
-    return;
-  }
-  replaceInput(input, t("imported", { n: input.activities.length }));
+  if (err) notify(t("importInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
+  else act(input, t("imported", { n: input.activities.length }));
 }
 
 // --- rendering --------------------------------------------------------------
@@ -226,13 +327,14 @@ function buildDocs() {
 
 function onDocsChange() {
   const chosen = state.infos.map((i) => i.id).filter((id) => $(`doc-${id}`).checked);
-  if (chosen.length === state.infos.length) delete state.input.ruleSets;
-  else state.input.ruleSets = chosen;
-  update();
+  const next = { ...shown() };
+  if (chosen.length === state.infos.length) delete next.ruleSets;
+  else next.ruleSets = chosen;
+  change(next);
 }
 
 function renderDocs() {
-  const chosen = new Set(state.input.ruleSets ?? state.infos.map((i) => i.id));
+  const chosen = new Set(shown().ruleSets ?? state.infos.map((i) => i.id));
   const results = new Map((state.report?.results ?? []).map((r) => [r.ruleSet, r]));
   for (const info of state.infos) {
     $(`doc-${info.id}`).checked = chosen.has(info.id);
@@ -255,7 +357,7 @@ function renderActivities() {
   const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
   const focusKey = focused ? [focused.closest("li").dataset.id, focused.dataset.action] : null;
   clear(list);
-  const acts = state.input.activities;
+  const acts = shown().activities;
   $("act-count").textContent = acts.length ? t("activitiesCount", { n: acts.length }) : "";
   $("act-empty").hidden = acts.length > 0;
   const kinds = kindByName();
@@ -273,14 +375,19 @@ function renderActivities() {
       const msg = m[2] ? t("invalidField", { label: fieldLabel(a.kind, m[2]), msg: errorText(state.error) }) : errorText(state.error);
       main.append(el("p", { class: "err", id: `act-err-${i}` }, msg));
     }
-    const btns = el("div", { class: "act-actions" });
-    for (const [action, label, aria] of [["edit", "edit", "editLabel"], ["duplicate", "duplicate", "duplicateLabel"], ["remove", "remove", "removeLabel"]]) {
-      btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(label)));
-    }
-    li.append(main, btns);
+    li.append(main);
+    if (!state.link) li.append(actionButtons(name)); // someone's input from a link is read-only
     list.append(li);
   });
   if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
+}
+
+function actionButtons(name) {
+  const btns = el("div", { class: "act-actions" });
+  for (const [action, label, aria] of [["edit", "edit", "editLabel"], ["duplicate", "duplicate", "duplicateLabel"], ["remove", "remove", "removeLabel"]]) {
+    btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(label)));
+  }
+  return btns;
 }
 
 function renderErrors() {
@@ -288,40 +395,58 @@ function renderErrors() {
   const path = e?.path ?? "";
   setFieldError($("year"), $("year-err"), path === "year" ? errorText(e) : "");
   // The engine's words for an empty list ("omit it for all") speak to programmers.
-  const none = Array.isArray(state.input.ruleSets) && state.input.ruleSets.length === 0;
+  const none = Array.isArray(shown().ruleSets) && shown().ruleSets.length === 0;
   const docsMsg = path.startsWith("ruleSets") ? (none ? t("noDocs") : errorText(e)) : "";
   $("docs-err").textContent = docsMsg;
   $("docs").classList.toggle("invalid", !!docsMsg);
   const general = e && path !== "year" && !path.startsWith("ruleSets") && !/^activities\[\d+\]/.test(path);
   $("result-err").hidden = !general;
-  $("result-err").textContent = general ? errorWithPlace(e, state.input) : "";
+  $("result-err").textContent = general ? errorWithPlace(e, shown()) : "";
   $("stale").hidden = !e;
   $("stale").textContent = e ? t("stale") : "";
 }
 
+/** The banner of a share link's input, and the tools card's line on saving. */
+function renderLink() {
+  const l = state.link;
+  document.body.classList.toggle("viewing", !!l);
+  $("link-banner").hidden = !l;
+  $("view-note").hidden = !l;
+  if (l) {
+    $("link-text").textContent = t("linkText", { n: l.activities.length });
+    $("link-close").textContent = t("backToMine", { n: state.mine.activities.length });
+  }
+  const hint = $("tools-hint");
+  hint.textContent = l ? t("viewNotSaved") : state.saved ? t("toolsHint") : t("notSavedHint");
+  hint.classList.toggle("warn", !l && !state.saved);
+}
+
+const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText });
+
+function renderResults(ctx) {
+  $("h-results").textContent = t("resultsYear", { y: ctx.report.year });
+  renderSummary($("summary"), ctx);
+  const has = ctx.input.activities.length > 0;
+  $("compare-section").hidden = !has;
+  $("details-section").hidden = !has;
+  if (has) {
+    renderCompare($("compare-scroll"), ctx);
+    watchWide();
+    renderDetails($("details"), ctx, state.open);
+  }
+  clear($("print-report")); // built when printing: it holds every line of every document
+}
+
 function render() {
   const yearIn = $("year");
-  if (Number(yearIn.value) !== state.input.year || yearIn.value === "") {
-    if (document.activeElement !== yearIn) yearIn.value = state.input.year ?? "";
-  }
+  if ((Number(yearIn.value) !== shown().year || yearIn.value === "") && document.activeElement !== yearIn) yearIn.value = shown().year ?? "";
   renderDocs();
   renderActivities();
   renderErrors();
+  renderLink();
   $("results").classList.toggle("is-stale", !!state.error);
-  const rep = state.report;
-  if (rep) {
-    const ctx = { report: rep, input: state.reportInput, infos: infoById(), names: names(), requirementText };
-    $("h-results").textContent = t("resultsYear", { y: rep.year });
-    renderSummary($("summary"), ctx);
-    $("compare-section").hidden = ctx.input.activities.length === 0;
-    $("details-section").hidden = ctx.input.activities.length === 0;
-    if (ctx.input.activities.length) {
-      renderCompare($("compare-scroll"), ctx);
-      watchWide();
-      renderDetails($("details"), ctx, state.open);
-    }
-    clear($("print-report")); // built when printing: it holds every line of every document
-  } else {
+  if (state.report) renderResults(resultCtx());
+  else {
     $("h-results").textContent = t("results");
     $("compare-section").hidden = true;
     $("details-section").hidden = true;
@@ -357,28 +482,23 @@ function focusAfterRemove(nextId, prevId) {
 
 function onActivityAction(e) {
   const btn = e.target.closest("button[data-action]");
-  if (!btn) return;
+  if (!btn || state.link) return;
   const id = btn.closest("li").dataset.id;
-  const acts = state.input.activities;
+  const acts = state.mine.activities;
   const i = acts.findIndex((a) => a.id === id);
   if (i < 0) return;
   const a = acts[i];
   if (btn.dataset.action === "edit") {
-    form.edit(clone(a));
+    form.edit(a);
     renderActivities();
   } else if (btn.dataset.action === "duplicate") {
-    const copy = { ...clone(a), id: newId() };
-    acts.splice(i + 1, 0, copy);
-    update();
-    notify(t("duplicated", { name: activityName(a) }));
+    const copy = { ...a, id: newId() };
+    act(withActs([...acts.slice(0, i + 1), copy, ...acts.slice(i + 1)]), t("duplicated", { name: activityName(a) }));
     $("acts").querySelector(`li[data-id="${CSS.escape(copy.id)}"] [data-action="edit"]`)?.focus();
   } else if (btn.dataset.action === "remove") {
-    const prev = clone(state.input);
-    acts.splice(i, 1);
     form.forget(id);
-    update();
-    notify(t("removed", { name: activityName(a) }), { actions: [{ label: t("undo"), run: () => restore(prev) }] });
-    focusAfterRemove(acts[i]?.id, acts[i - 1]?.id);
+    act(withActs(acts.filter((x) => x !== a)), t("removed", { name: activityName(a) }));
+    focusAfterRemove(acts[i + 1]?.id, acts[i - 1]?.id);
   }
 }
 
@@ -387,13 +507,12 @@ function exportCsv() {
     notify(t("stale"), { kind: "error" });
     return;
   }
-  const ctx = { report: state.report, input: state.reportInput, infos: infoById(), names: names() };
-  const { header, rows } = csvRows(ctx);
+  const { header, rows } = csvRows(resultCtx());
   io.download(`xueshi-${state.report.year}.csv`, io.csvText(header, rows), "text/csv;charset=utf-8");
 }
 
 async function copyLink() {
-  const url = io.linkFor(state.input);
+  const url = io.linkFor(shown());
   const field = $("share-url");
   field.value = url;
   $("share").hidden = false;
@@ -408,12 +527,7 @@ async function copyLink() {
 }
 
 function printNow() {
-  if (state.report) renderPrint($("print-report"), { report: state.report, input: state.reportInput, infos: infoById(), names: names() });
-}
-
-function printReport() {
-  printNow();
-  window.print();
+  if (state.report) renderPrint($("print-report"), resultCtx());
 }
 
 async function switchLang() {
@@ -428,12 +542,12 @@ async function switchLang() {
   applyStaticTexts();
   buildDocs();
   form.relabel();
+  dropNotes();
   render();
-  for (const n of $("notices").querySelectorAll(".notice:not(.sticky)")) n.remove();
 }
 
 function defaultDate() {
-  const y = validYear(state.input.year) ? state.input.year : thisYear();
+  const y = validYear(shown().year) ? shown().year : thisYear();
   const now = new Date();
   if (now.getFullYear() === y) return `${y}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   return `${y}-12-31`;
@@ -441,8 +555,8 @@ function defaultDate() {
 
 /** Runs the engine on one draft activity, for the form's errors and preview. */
 function checkDraft(a) {
-  const input = { year: validYear(state.input.year) ? state.input.year : thisYear(), activities: [a] };
-  if (state.input.ruleSets?.length) input.ruleSets = state.input.ruleSets;
+  const input = { year: validYear(shown().year) ? shown().year : thisYear(), activities: [a] };
+  if (shown().ruleSets?.length) input.ruleSets = shown().ruleSets;
   try {
     const rep = evaluate(input);
     const nm = names();
@@ -453,36 +567,72 @@ function checkDraft(a) {
   }
 }
 
-function submitDraft(a, editingId) {
-  if (editingId) {
-    const i = state.input.activities.findIndex((x) => x.id === editingId);
-    if (i >= 0) state.input.activities[i] = { ...a, id: editingId };
-    update();
-    notify(t("saved", { name: activityName(a) }));
-  } else {
-    state.input.activities.push({ ...a, id: newId() });
-    update();
-    notify(t("added", { name: activityName(a) }));
+/** The form's entry: added, or saved over the entry being edited (re-added if another tab removed it). */
+function submitDraft(a, editingId, original) {
+  const acts = state.mine.activities;
+  const name = activityName(a);
+  if (!editingId) {
+    act(withActs([...acts, { ...a, id: newId() }]), t("added", { name }));
+    return;
   }
-}
-
-function showUnreadable(text) {
-  notify(t("unreadable"), {
-    kind: "error",
-    sticky: true,
-    actions: [
-      { label: t("download"), keep: true, run: () => io.download("xueshi-unreadable.txt", text, "text/plain;charset=utf-8") },
-      { label: t("dismiss"), run: () => io.forgetUnreadable() },
-    ],
-  });
+  const next = { ...a, id: editingId };
+  const i = acts.findIndex((x) => x.id === editingId);
+  const elsewhere = i < 0 ? t("readded") : !io.same(acts[i], original) ? t("editedElsewhere") : null;
+  const list = i < 0 ? [...acts, next] : acts.map((x, j) => (j === i ? next : x));
+  act(withActs(list), elsewhere ? `${t("saved", { name })}${t("sep")}${elsewhere}` : t("saved", { name }));
 }
 
 // --- start --------------------------------------------------------------------
 
+function wire() {
+  $("year").addEventListener("input", () => {
+    const v = $("year").value.trim();
+    change({ ...shown(), year: v === "" ? null : Number(v) });
+  });
+  $("year").addEventListener("change", () => render());
+  $("acts").addEventListener("click", onActivityAction);
+  $("example").addEventListener("click", () => {
+    const had = state.mine.activities.length;
+    const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
+    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg);
+    // On a phone the results are far below: take the visitor there.
+    if ($("results").getBoundingClientRect().top > innerHeight) $("results").scrollIntoView({ block: "start" });
+  });
+  $("clear").addEventListener("click", () => {
+    const n = state.mine.activities.length;
+    if (!n) return;
+    form.forget(form.editing());
+    act(withActs([]), t("cleared", { n }));
+  });
+  $("lang").addEventListener("click", switchLang);
+  // To the results without touching the address: it may hold a share link to keep.
+  for (const a of document.querySelectorAll('a[href="#results"]')) {
+    a.addEventListener("click", (e) => (e.preventDefault(), $("results").focus()));
+  }
+  for (const b of document.querySelectorAll("[data-do=save-mine]")) b.addEventListener("click", saveAsMine);
+  $("link-close").addEventListener("click", backToMine);
+  $("copy-link").addEventListener("click", copyLink);
+  $("export-json").addEventListener("click", () => io.download(`xueshi-input-${shown().year ?? ""}.json`, JSON.stringify(io.envelope(shown(), state.engineVersion), null, 2) + "\n", "application/json"));
+  $("import-json").addEventListener("click", () => $("import-file").click());
+  $("import-file").addEventListener("change", async (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file) await importFile(file);
+  });
+  $("export-csv").addEventListener("click", exportCsv);
+  $("print").addEventListener("click", () => (printNow(), window.print()));
+  window.addEventListener("hashchange", () => openHash() && update());
+  window.addEventListener("beforeprint", printNow);
+  matchMedia("print").addEventListener("change", (e) => e.matches && printNow());
+  window.addEventListener("storage", onStorage);
+}
+
 async function main() {
   // English loads beside the engine; until then the page speaks Chinese.
   const lang = setLang(io.loadLang() ?? "zh").catch(() => {});
-  const saved = io.loadSaved();
+  const saved = io.load();
+  state.mine = saved.input ?? { year: thisYear(), activities: [] };
+  openHash();
   try {
     await init();
     await lang;
@@ -495,11 +645,10 @@ async function main() {
     throw e;
   }
   applyStaticTexts();
-  state.input = saved.input ?? { year: thisYear(), activities: [] };
-  if (saved.unreadable !== null) showUnreadable(saved.unreadable);
-
+  if (saved.blocked) showBlocked(saved.blocked);
+  showAside();
   buildDocs();
-  update({ save: false, quiet: true });
+  update({ quiet: true });
   document.documentElement.classList.add("started");
   performance.mark("xueshi:first-result");
   // Let the results paint (two frames: the first may already be on its way) before
@@ -522,52 +671,7 @@ async function main() {
       $("acts").querySelector(`li[data-id="${CSS.escape(id)}"] [data-action="edit"]`)?.focus();
     },
   });
-  openHash();
-
-  $("year").addEventListener("input", () => {
-    const v = $("year").value.trim();
-    state.input.year = v === "" ? null : Number(v);
-    update();
-  });
-  $("year").addEventListener("change", () => render());
-  $("acts").addEventListener("click", onActivityAction);
-  $("example").addEventListener("click", () => {
-    replaceInput(clone(EXAMPLE), t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length }));
-    // On a phone the results are far below: take the visitor there.
-    if ($("results").getBoundingClientRect().top > innerHeight) $("results").scrollIntoView({ block: "start" });
-  });
-  $("clear").addEventListener("click", () => {
-    const prev = clone(state.input);
-    if (!prev.activities.length) return;
-    state.input.activities = [];
-    form.forget(form.editing());
-    update();
-    notify(t("cleared", { n: prev.activities.length }), { actions: [{ label: t("undo"), run: () => restore(prev) }] });
-  });
-  $("lang").addEventListener("click", switchLang);
-  $("copy-link").addEventListener("click", copyLink);
-  $("export-json").addEventListener("click", () => io.download(`xueshi-input-${state.input.year ?? ""}.json`, JSON.stringify(io.envelope(state.input, state.engineVersion), null, 2) + "\n", "application/json"));
-  $("import-json").addEventListener("click", () => $("import-file").click());
-  $("import-file").addEventListener("change", async (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (file) await importFile(file);
-  });
-  $("export-csv").addEventListener("click", exportCsv);
-  $("print").addEventListener("click", printReport);
-  window.addEventListener("hashchange", openHash);
-  window.addEventListener("beforeprint", printNow);
-  matchMedia("print").addEventListener("change", (e) => e.matches && printNow());
-  // Another tab changed the saved input: follow it rather than overwrite it later.
-  window.addEventListener("storage", (e) => {
-    if (e.key !== "xueshi.input" || e.newValue === null) return;
-    try {
-      state.input = io.parseText(e.newValue);
-      update({ save: false });
-    } catch {
-      /* keep ours */
-    }
-  });
+  wire();
   document.body.classList.add("ready"); // everything is wired: the tests wait for this
 }
 

@@ -13,7 +13,7 @@ const TIME = ["hours", "days", "minutes"];
  * @param {object} o
  *   kinds: the engine's activityKinds()
  *   check(activity) -> { error } | { lines: [{ name, line }] }  (engine run of this one item)
- *   submit(activity, editingId) -> void
+ *   submit(activity, editingId, original) -> void  (original: the entry as editing began)
  *   defaultDate() -> "YYYY-MM-DD"
  */
 export function createForm(root, o) {
@@ -31,6 +31,7 @@ export function createForm(root, o) {
   const labels = {}; // text nodes that change with the language
 
   let editingId = null;
+  let original = null; // the entry as it was when editing began
   let touched = new Set();
   let showAll = false;
   let lastError = null;
@@ -199,6 +200,7 @@ export function createForm(root, o) {
   function resetValues(keepKind = true) {
     const kind = keepKind ? kindSel.value : "training";
     editingId = null;
+    original = null;
     touched = new Set();
     showAll = false;
     titleIn.value = "";
@@ -227,9 +229,9 @@ export function createForm(root, o) {
       return;
     }
     const { a } = read();
-    const wasEditing = editingId;
-    o.submit(a, wasEditing);
+    const [wasEditing, was] = [editingId, original];
     resetValues();
+    o.submit(a, wasEditing, was);
     if (wasEditing) o.afterEdit?.(wasEditing);
     else kindSel.focus();
   });
@@ -249,6 +251,7 @@ export function createForm(root, o) {
     /** Loads an activity for editing. */
     edit(a) {
       editingId = a.id;
+      original = a;
       touched = new Set();
       showAll = true;
       kindSel.value = kinds.has(a.kind) ? a.kind : o.kinds[0].kind;
