@@ -1,11 +1,12 @@
 // The page: holds the user's own input (saved, shared by every tab) and, while a share
 // link is open, someone else's; runs the engine on every change; renders the Report.
 
-import init, { ruleSets, evaluate, version, activityKinds } from "./pkg/xueshi.js";
-import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num, shortName } from "./i18n.js";
+import init, { ruleSets, version, activityKinds } from "./pkg/xueshi.js";
+import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
-import { renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, describe, lineText } from "./results.js";
+import * as calc from "./calc.js";
+import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, lineText, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,10 +18,13 @@ const state = {
   report: null, // the last Report, of the input it was computed from (reportInput)
   reportInput: null,
   error: null, // the engine's error for the shown input, if any
+  pending: false, // a large input is being evaluated in the worker
+  job: 0,
   infos: [], // ruleSets()
   kinds: [], // activityKinds()
   engineVersion: "",
   open: new Set(), // details the user opened
+  limits: new Map(), // rows shown per long list, beyond the first page
   saved: true,
   blocked: null, // unreadable saved text that saving must not overwrite
   aside: new Set(), // keys of unreadable texts already offered
@@ -28,6 +32,7 @@ const state = {
 let form;
 let EXAMPLE; // loaded with the form, after the first result
 const shown = () => state.link ?? state.mine;
+const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
 const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
@@ -125,19 +130,28 @@ function showAside() {
 
 // --- input changes ----------------------------------------------------------
 
-/** Runs the engine on the shown input, then renders. */
-function update({ quiet = false } = {}) {
+/** Runs the engine on the shown input (in the worker when it is large), then renders. */
+function update({ quiet = false, text } = {}) {
   const input = shown();
-  try {
-    state.report = evaluate(input);
+  const job = ++state.job;
+  const r = calc.run(input, text);
+  if (!(r instanceof Promise)) return settle(r, input, quiet);
+  state.pending = true;
+  render(); // the input side now, the results when the worker answers
+  r.then((res) => job === state.job && settle(res, input, quiet));
+}
+
+function settle(r, input, quiet) {
+  state.pending = false;
+  if (r.report) {
+    state.report = r.report;
     state.reportInput = input;
     state.error = null;
-  } catch (e) {
-    state.error = e;
-  }
+  } else state.error = r.error;
   render();
   form?.refresh();
   if (!quiet) announce();
+  performance.mark("xueshi:results");
 }
 
 /** Makes `next` the shown input; the user's own is saved first (merged with other tabs' changes). */
@@ -149,7 +163,7 @@ function change(next) {
   }
   state.mine = next;
   const r = persist();
-  update();
+  update({ text: r.ok ? r.text : undefined });
   return r.conflicts;
 }
 
@@ -236,6 +250,7 @@ function openHash() {
     return false;
   }
   form?.forget(form.editing());
+  state.limits.clear();
   dropNotes(); // their 撤销 would act on the user's own input, out of sight
   return true;
 }
@@ -252,17 +267,8 @@ function saveAsMine() {
 function backToMine() {
   state.link = null;
   dropHash();
+  state.limits.clear();
   update();
-}
-
-/** Null if the engine accepts `input`, else its error. */
-function engineCheck(input) {
-  try {
-    evaluate(input);
-    return null;
-  } catch (e) {
-    return e;
-  }
 }
 
 async function importFile(file) {
@@ -277,8 +283,8 @@ async function importFile(file) {
     notify(readError(e, "file"), { kind: "error" });
     return;
   }
-  const err = engineCheck(input);
-  if (err) notify(t("importInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
+  const { error } = await calc.run(input);
+  if (error) notify(t("importInvalid", { msg: errorWithPlace(error, input) }), { kind: "error" });
   else act(input, t("imported", { n: input.activities.length }));
 }
 
@@ -353,41 +359,15 @@ function setFieldError(inputEl, errEl, msg) {
 }
 
 function renderActivities() {
-  const list = $("acts");
-  const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
-  const focusKey = focused ? [focused.closest("li").dataset.id, focused.dataset.action] : null;
-  clear(list);
   const acts = shown().activities;
   $("act-count").textContent = acts.length ? t("activitiesCount", { n: acts.length }) : "";
   $("act-empty").hidden = acts.length > 0;
-  const kinds = kindByName();
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(state.error?.path ?? "");
-  acts.forEach((a, i) => {
-    const name = activityName(a);
-    const titled = name !== kindLabel(a.kind); // else the name is the kind: not shown twice
-    const li = el("li", { class: `act${form?.editing() === a.id ? " editing" : ""}`, "data-id": a.id });
-    const meta = [a.date, describe(a, kinds.get(a.kind))].filter(Boolean).join(" · ");
-    const main = el("div", { class: "act-main" },
-      el("p", { class: "act-title" }, titled ? el("span", { class: "kind-chip" }, kindLabel(a.kind)) : null, titled ? " " : null, el("span", { class: "act-name" }, name)),
-      el("p", { class: "act-meta" }, meta));
-    if (m && +m[1] === i) {
-      li.classList.add("has-error");
-      const msg = m[2] ? t("invalidField", { label: fieldLabel(a.kind, m[2]), msg: errorText(state.error) }) : errorText(state.error);
-      main.append(el("p", { class: "err", id: `act-err-${i}` }, msg));
-    }
-    li.append(main);
-    if (!state.link) li.append(actionButtons(name)); // someone's input from a link is read-only
-    list.append(li);
+  const more = renderList($("acts"), {
+    acts, limit: limit("acts"), readOnly: !!state.link, editing: form?.editing(),
+    error: state.error, errorAt: m && { index: +m[1], field: m[2] }, kinds: kindByName(),
   });
-  if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
-}
-
-function actionButtons(name) {
-  const btns = el("div", { class: "act-actions" });
-  for (const [action, label, aria] of [["edit", "edit", "editLabel"], ["duplicate", "duplicate", "duplicateLabel"], ["remove", "remove", "removeLabel"]]) {
-    btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(label)));
-  }
-  return btns;
+  $("acts-more").replaceChildren(more ?? "");
 }
 
 function renderErrors() {
@@ -402,8 +382,9 @@ function renderErrors() {
   const general = e && path !== "year" && !path.startsWith("ruleSets") && !/^activities\[\d+\]/.test(path);
   $("result-err").hidden = !general;
   $("result-err").textContent = general ? errorWithPlace(e, shown()) : "";
-  $("stale").hidden = !e;
-  $("stale").textContent = e ? t("stale") : "";
+  $("stale").hidden = !e && !state.pending;
+  $("stale").textContent = e ? t("stale") : state.pending ? t("computing") : "";
+  $("stale").classList.toggle("busy", !e);
 }
 
 /** The banner of a share link's input, and the tools card's line on saving. */
@@ -421,7 +402,7 @@ function renderLink() {
   hint.classList.toggle("warn", !l && !state.saved);
 }
 
-const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText });
+const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit });
 
 function renderResults(ctx) {
   $("h-results").textContent = t("resultsYear", { y: ctx.report.year });
@@ -430,7 +411,7 @@ function renderResults(ctx) {
   $("compare-section").hidden = !has;
   $("details-section").hidden = !has;
   if (has) {
-    renderCompare($("compare-scroll"), ctx);
+    $("compare-more").replaceChildren(renderCompare($("compare-scroll"), ctx) ?? "");
     watchWide();
     renderDetails($("details"), ctx, state.open);
   }
@@ -445,6 +426,7 @@ function render() {
   renderErrors();
   renderLink();
   $("results").classList.toggle("is-stale", !!state.error);
+  $("results").setAttribute("aria-busy", String(state.pending));
   if (state.report) renderResults(resultCtx());
   else {
     $("h-results").textContent = t("results");
@@ -502,9 +484,19 @@ function onActivityAction(e) {
   }
 }
 
+/** "Show more" under a long list: the next page, the focus staying on the button. */
+function onMore(e) {
+  const b = e.target.closest("button[data-more]");
+  if (!b) return;
+  const key = b.dataset.more;
+  state.limits.set(key, limit(key) + PAGE);
+  render();
+  document.querySelector(`button[data-more="${CSS.escape(key)}"]`)?.focus();
+}
+
 function exportCsv() {
-  if (!state.report || state.error) {
-    notify(t("stale"), { kind: "error" });
+  if (!state.report || state.error || state.reportInput !== shown()) {
+    notify(t(state.pending ? "computing" : "stale"), { kind: "error" });
     return;
   }
   const { header, rows } = csvRows(resultCtx());
@@ -557,14 +549,13 @@ function defaultDate() {
 function checkDraft(a) {
   const input = { year: validYear(shown().year) ? shown().year : thisYear(), activities: [a] };
   if (shown().ruleSets?.length) input.ruleSets = shown().ruleSets;
-  try {
-    const rep = evaluate(input);
+  const { report, error } = calc.here(input);
+  if (report) {
     const nm = names();
-    return { lines: rep.results.map((r) => ({ name: nm.get(r.ruleSet), line: r.lines[0] })) };
-  } catch (e) {
-    const m = /^activities\[0\](?:\.(\w+))?/.exec(e.path ?? "");
-    return { error: { field: m?.[1] ?? "kind", text: errorText(e) } };
+    return { lines: report.results.map((r) => ({ name: nm.get(r.ruleSet), line: r.lines[0] })) };
   }
+  const m = /^activities\[0\](?:\.(\w+))?/.exec(error.path ?? "");
+  return { error: { field: m?.[1] ?? "kind", text: errorText(error) } };
 }
 
 /** The form's entry: added, or saved over the entry being edited (re-added if another tab removed it). */
@@ -589,8 +580,11 @@ function wire() {
     const v = $("year").value.trim();
     change({ ...shown(), year: v === "" ? null : Number(v) });
   });
-  $("year").addEventListener("change", () => render());
+  // Leaving the field shows the year as the input holds it (only the field: a redraw here
+  // would replace the button being clicked).
+  $("year").addEventListener("change", () => ($("year").value = shown().year ?? ""));
   $("acts").addEventListener("click", onActivityAction);
+  document.addEventListener("click", onMore);
   $("example").addEventListener("click", () => {
     const had = state.mine.activities.length;
     const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
@@ -633,6 +627,7 @@ async function main() {
   const saved = io.load();
   state.mine = saved.input ?? { year: thisYear(), activities: [] };
   openHash();
+  calc.prepare(shown()); // a large input: the worker loads its engine beside this one
   try {
     await init();
     await lang;

