@@ -170,7 +170,7 @@ describe("adding activities", () => {
     assert.equal(await cell(page, 1, "泰安"), "25 学时");
     await page.click('#acts li:nth-child(1) [data-action="remove"]');
     assert.equal(await page.locator("#acts li").count(), 1);
-    await page.click('#notices button:text("撤销")');
+    await page.click('.notice button:text("撤销")');
     assert.equal(await page.locator("#acts li").count(), 2);
     await s.done();
   });
@@ -411,14 +411,14 @@ describe("keeping and sharing", () => {
       const path = join(dir, name);
       await writeFile(path, text);
       await importFile(page, path);
-      assert.match(await page.textContent("#notices .n-error"), message, name);
+      assert.match(await page.textContent("#tools-notices .n-error"), message, name);
       assert.equal(await page.locator("#acts li").count(), count, name);
     }
     // 50 MB: refused before it is read.
     const big = join(dir, "big.json");
     await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 32));
     await importFile(page, big);
-    assert.match(await page.textContent("#notices .n-error"), /文件过大（50 MB）/);
+    assert.match(await page.textContent("#tools-notices .n-error"), /文件过大（50 MB）/);
     assert.equal(await page.locator("#acts li").count(), count);
     await reload(page);
     assert.equal(await page.locator("#acts li").count(), count);
@@ -427,10 +427,10 @@ describe("keeping and sharing", () => {
 });
 
 async function importFile(page, path) {
-  await page.$$eval("#notices .notice", (ns) => ns.forEach((n) => n.remove()));
+  await page.$$eval("#tools-notices .notice", (ns) => ns.forEach((n) => n.remove()));
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#import-json")]);
   await chooser.setFiles(path);
-  await page.waitForFunction(() => document.querySelector("#notices .notice"));
+  await page.waitForFunction(() => document.querySelector("#tools-notices .notice"));
 }
 
 describe("language", () => {
@@ -535,12 +535,34 @@ describe("on a phone", () => {
       return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
     });
 
-  it("an untitled activity names its kind once, in the list and in the table", async () => {
+  it("confirmations appear where the user acted, not at the top", async () => {
     const s = await open(env, PHONE);
     const { page } = s;
+    await addPaper(page);
+    assert.match(await page.textContent("#form-notices"), /已添加/);
+    assert.ok(await inView(page, "#form-notices .notice"), "the confirmation of the form is in view");
+    await loadExample(page);
+    assert.match(await page.textContent("#acts-notices"), /已载入示例/);
+    await page.click('#acts li.act:nth-child(3) [data-action="remove"]');
+    const note = page.locator("#acts li.act:nth-child(2) .notice");
+    assert.match(await note.textContent(), /已删除/);
+    assert.ok(await inView(page, "#acts li.act:nth-child(2) .notice"), "the confirmation of a removal is where the entry was");
+    assert.equal(await page.locator("#notices .notice").count(), 0, "nothing at the top");
+    assert.deepEqual(await axe(page), []);
+    await shot(page, "notice-in-place-375");
+    await s.done();
+  });
+
+  it("every activity shows its hours; an untitled one names its kind once", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    const paper = page.locator("#acts li.act", { hasText: "基于 BIM" });
+    assert.equal((await paper.locator(".act-hours").textContent()).replace(/\s+/g, ""), "125学时（泰安）");
+    assert.ok(await page.isVisible("#hours-hint"));
     await page.selectOption("#f-kind", "training");
     await page.fill("#f-hours", "8");
-    await page.click("#act-form button[type=submit]");
+    await page.click("#f-submit");
     const last = page.locator("#acts li.act").last();
     assert.equal(await last.locator(".act-title").textContent(), "培训（面授、远程）");
     assert.equal(await last.locator(".kind-chip").count(), 0);
@@ -594,6 +616,23 @@ describe("on a phone", () => {
     const w = await open(env);
     await loadExample(w.page);
     assert.ok(await w.page.isHidden("#wide-hint"), "no hint when the table fits");
+    await w.done();
+  });
+
+  it("keeps each chosen document's total / requirement and status in view while entering", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    await page.uncheck("#doc-bingtuan-2019");
+    await page.locator("#f-title").scrollIntoViewIfNeeded();
+    const mini = await page.$eval("#mini", (e) => ({ bottom: Math.round(e.getBoundingClientRect().bottom), text: e.textContent, docs: e.querySelectorAll(".mini-doc").length }));
+    assert.equal(mini.bottom, 740, "stuck to the bottom of the screen");
+    assert.equal(mini.docs, 4, "the chosen documents only");
+    assert.match(mini.text, /泰安 \d+(\.\d+)?\+?\/90 (达标|可能达标|未达标)/);
+    await shot(page, "summary-sticky-375");
+    await s.done();
+    const w = await open(env);
+    assert.ok(await w.page.isHidden("#mini"), "beside the results on a wide screen: not needed");
     await w.done();
   });
 

@@ -62,10 +62,10 @@ describe("two tabs", () => {
     await editAuthors(b, "乙论文", "5", { save: false });
     await removeEntry(a, "乙论文");
     await waitListed(b, ["甲论文"]);
-    assert.match(await b.textContent("#notices"), /已在另一个标签页中删除/);
+    assert.match(await b.textContent("#form-notices"), /已在另一个标签页中删除/);
     await b.click("#f-submit");
     assert.deepEqual(await listed(b), ["甲论文", "乙论文"]);
-    assert.match(await b.textContent("#notices"), /已重新加到列表末尾/);
+    assert.match(await b.textContent("#acts"), /已重新加到列表末尾/);
     await waitListed(a, ["甲论文", "乙论文"]);
     assert.equal(authorsOf((await saved(a)).input, "乙论文"), 5);
     await s.done();
@@ -98,7 +98,7 @@ describe("two tabs", () => {
     await editAuthors(b, "甲论文", "5");
     await a.waitForFunction(() => document.querySelector("#acts").textContent.includes("作者人数 5"));
     await a.click("#f-submit");
-    assert.match(await a.textContent("#notices"), /另一个标签页也修改了此项/);
+    assert.match(await a.textContent("#acts"), /另一个标签页也修改了此项/);
     assert.equal(authorsOf((await saved(a)).input, "甲论文"), 7);
     await a.click('.notice button:text("撤销")');
     assert.equal(authorsOf((await saved(a)).input, "甲论文"), 5, "undo restores the other tab's edit, not the old value");

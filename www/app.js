@@ -6,7 +6,7 @@ import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i1
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
 import * as calc from "./calc.js";
-import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, lineText, PAGE } from "./results.js";
+import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,6 +17,7 @@ const state = {
   link: null, // someone's input from a #v1= link: shown read-only and never saved while set
   report: null, // the last Report, of the input it was computed from (reportInput)
   reportInput: null,
+  reportIndex: null, // activity id -> line index in reportInput, built when needed
   error: null, // the engine's error for the shown input, if any
   pending: false, // a large input is being evaluated in the worker
   job: 0,
@@ -25,6 +26,7 @@ const state = {
   engineVersion: "",
   open: new Set(), // details the user opened
   limits: new Map(), // rows shown per long list, beyond the first page
+  note: null, // a confirmation inside the activity list: { after: id | null, node }
   saved: true,
   blocked: null, // unreadable saved text that saving must not overwrite
   aside: new Set(), // keys of unreadable texts already offered
@@ -45,10 +47,16 @@ const colon = () => (getLang() === "zh" ? "：" : ": ");
 /** Drops the confirmations (not the sticky warnings). */
 function dropNotes() {
   for (const n of document.querySelectorAll(".notice:not(.sticky)")) n.remove();
+  state.note?.node.remove();
+  state.note = null;
 }
 
-/** A message at the top of the page, with optional actions; `sticky` ones stay until dismissed. */
-function notify(text, { kind = "info", actions = [], sticky = false } = {}) {
+/**
+ * A message where the user acted: `where` is the id of a notices box ("notices" at the
+ * top, "acts-notices", "form-notices", "tools-notices") or { after: id | null }, inside
+ * the activity list after that entry. `sticky` ones stay until dismissed.
+ */
+function notify(text, { where = "notices", kind = "info", actions = [], sticky = false } = {}) {
   if (!sticky) dropNotes();
   const n = el("div", { class: `notice n-${kind}${sticky ? " sticky" : ""}` }, el("p", {}, text));
   const box = el("div", { class: "notice-actions" });
@@ -61,7 +69,13 @@ function notify(text, { kind = "info", actions = [], sticky = false } = {}) {
     box.append(b);
   }
   n.append(box);
-  $("notices").append(n);
+  if (typeof where === "object") {
+    n.classList.add("act-note");
+    state.note = { after: where.after, node: n };
+    renderActivities();
+    $("announce").textContent = text; // the list is no live region
+  } else $(where).append(n);
+  if (where !== "notices") n.scrollIntoView({ block: "nearest" });
   return n;
 }
 
@@ -146,6 +160,7 @@ function settle(r, input, quiet) {
   if (r.report) {
     state.report = r.report;
     state.reportInput = input;
+    state.reportIndex = null;
     state.error = null;
   } else state.error = r.error;
   render();
@@ -167,19 +182,19 @@ function change(next) {
   return r.conflicts;
 }
 
-/** A change of the user's own input, confirmed with 撤销. */
-function act(next, message) {
+/** A change of the user's own input, confirmed where it was made, with 撤销. */
+function act(next, message, where) {
   const before = state.mine;
   const conflicts = change(next);
   const after = state.mine;
-  notify(withConflicts(message, conflicts, "ours"), { actions: [{ label: t("undo"), run: () => undo(before, after) }] });
+  notify(withConflicts(message, conflicts, "ours"), { where, actions: [{ label: t("undo"), run: () => undo(before, after, where) }] });
 }
 
 /** Takes back one change (after → before) without taking back what other tabs did since. */
-function undo(before, after) {
+function undo(before, after, where) {
   const { input, conflicts } = io.merge3(after, before, state.mine, "theirs");
   const more = change(input);
-  notify(withConflicts(t("undone"), [...conflicts, ...more], "theirs"));
+  notify(withConflicts(t("undone"), [...conflicts, ...more], "theirs"), { where });
 }
 
 function withConflicts(message, conflicts, prefer) {
@@ -205,9 +220,9 @@ function onStorage(e) {
   if (r.aside) return showAside(), persist(); // set aside: ours goes in its place
   state.mine = r.input;
   if ("ok" in r) storageState(r);
-  if (r.conflicts.length) notify(withConflicts(t("synced"), r.conflicts, "ours"));
+  if (r.conflicts.length) notify(withConflicts(t("synced"), r.conflicts, "ours"), { where: "acts-notices" });
   const id = form?.editing();
-  if (id && !state.mine.activities.some((a) => a.id === id)) notify(t("editGone"));
+  if (id && !state.mine.activities.some((a) => a.id === id)) notify(t("editGone"), { where: "form-notices" });
   if (state.link) render();
   else update();
 }
@@ -261,7 +276,7 @@ function saveAsMine() {
   state.link = null;
   dropHash();
   const msg = t("savedAsMine", { n: input.activities.length });
-  act(input, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg);
+  act(input, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "notices");
 }
 
 function backToMine() {
@@ -272,20 +287,21 @@ function backToMine() {
 }
 
 async function importFile(file) {
+  const where = "tools-notices";
   if (file.size > io.MAX_IMPORT_BYTES) {
-    notify(t("importTooBig", { size: io.sizeText(file.size), max: io.sizeText(io.MAX_IMPORT_BYTES) }), { kind: "error" });
+    notify(t("importTooBig", { size: io.sizeText(file.size), max: io.sizeText(io.MAX_IMPORT_BYTES) }), { kind: "error", where });
     return;
   }
   let input;
   try {
     input = io.parseText(await file.text());
   } catch (e) {
-    notify(readError(e, "file"), { kind: "error" });
+    notify(readError(e, "file"), { kind: "error", where });
     return;
   }
   const { error } = await calc.run(input);
-  if (error) notify(t("importInvalid", { msg: errorWithPlace(error, input) }), { kind: "error" });
-  else act(input, t("imported", { n: input.activities.length }));
+  if (error) notify(t("importInvalid", { msg: errorWithPlace(error, input) }), { kind: "error", where });
+  else act(input, t("imported", { n: input.activities.length }), where);
 }
 
 // --- rendering --------------------------------------------------------------
@@ -358,14 +374,26 @@ function setFieldError(inputEl, errEl, msg) {
   else inputEl.removeAttribute("aria-invalid");
 }
 
+/** Line index of activity `a` (index `i` of the shown input) in the report; -1 if the report is of another version of it. */
+function reportIndex(a, i) {
+  const acts = state.reportInput?.activities;
+  if (!acts) return -1;
+  if (acts[i] === a) return i;
+  state.reportIndex ??= new Map(acts.map((x, j) => [x.id, j]));
+  const j = state.reportIndex.get(a.id) ?? -1;
+  return acts[j] === a ? j : -1;
+}
+
 function renderActivities() {
   const acts = shown().activities;
   $("act-count").textContent = acts.length ? t("activitiesCount", { n: acts.length }) : "";
   $("act-empty").hidden = acts.length > 0;
+  $("hours-hint").hidden = !acts.length || (state.report?.results.length ?? 0) < 2;
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(state.error?.path ?? "");
   const more = renderList($("acts"), {
     acts, limit: limit("acts"), readOnly: !!state.link, editing: form?.editing(),
-    error: state.error, errorAt: m && { index: +m[1], field: m[2] }, kinds: kindByName(),
+    report: state.report, error: state.error, errorAt: m && { index: +m[1], field: m[2] },
+    reportIndex, kinds: kindByName(), names: names(), note: state.note, notesAbove: $("acts-notices"),
   });
   $("acts-more").replaceChildren(more ?? "");
 }
@@ -407,6 +435,7 @@ const resultCtx = () => ({ report: state.report, input: state.reportInput, infos
 function renderResults(ctx) {
   $("h-results").textContent = t("resultsYear", { y: ctx.report.year });
   renderSummary($("summary"), ctx);
+  renderMini($("mini"), ctx);
   const has = ctx.input.activities.length > 0;
   $("compare-section").hidden = !has;
   $("details-section").hidden = !has;
@@ -475,11 +504,11 @@ function onActivityAction(e) {
     renderActivities();
   } else if (btn.dataset.action === "duplicate") {
     const copy = { ...a, id: newId() };
-    act(withActs([...acts.slice(0, i + 1), copy, ...acts.slice(i + 1)]), t("duplicated", { name: activityName(a) }));
+    act(withActs([...acts.slice(0, i + 1), copy, ...acts.slice(i + 1)]), t("duplicated", { name: activityName(a) }), { after: copy.id });
     $("acts").querySelector(`li[data-id="${CSS.escape(copy.id)}"] [data-action="edit"]`)?.focus();
   } else if (btn.dataset.action === "remove") {
     form.forget(id);
-    act(withActs(acts.filter((x) => x !== a)), t("removed", { name: activityName(a) }));
+    act(withActs(acts.filter((x) => x !== a)), t("removed", { name: activityName(a) }), { after: acts[i - 1]?.id ?? null });
     focusAfterRemove(acts[i + 1]?.id, acts[i - 1]?.id);
   }
 }
@@ -496,7 +525,7 @@ function onMore(e) {
 
 function exportCsv() {
   if (!state.report || state.error || state.reportInput !== shown()) {
-    notify(t(state.pending ? "computing" : "stale"), { kind: "error" });
+    notify(t(state.pending ? "computing" : "stale"), { kind: "error", where: "tools-notices" });
     return;
   }
   const { header, rows } = csvRows(resultCtx());
@@ -510,9 +539,9 @@ async function copyLink() {
   $("share").hidden = false;
   try {
     await navigator.clipboard.writeText(url);
-    notify(t("linkCopied"));
+    notify(t("linkCopied"), { where: "tools-notices" });
   } catch {
-    notify(t("linkManual"));
+    notify(t("linkManual"), { where: "tools-notices" });
     field.focus();
     field.select();
   }
@@ -563,14 +592,14 @@ function submitDraft(a, editingId, original) {
   const acts = state.mine.activities;
   const name = activityName(a);
   if (!editingId) {
-    act(withActs([...acts, { ...a, id: newId() }]), t("added", { name }));
+    act(withActs([...acts, { ...a, id: newId() }]), t("added", { name }), "form-notices");
     return;
   }
   const next = { ...a, id: editingId };
   const i = acts.findIndex((x) => x.id === editingId);
   const elsewhere = i < 0 ? t("readded") : !io.same(acts[i], original) ? t("editedElsewhere") : null;
   const list = i < 0 ? [...acts, next] : acts.map((x, j) => (j === i ? next : x));
-  act(withActs(list), elsewhere ? `${t("saved", { name })}${t("sep")}${elsewhere}` : t("saved", { name }));
+  act(withActs(list), elsewhere ? `${t("saved", { name })}${t("sep")}${elsewhere}` : t("saved", { name }), { after: editingId });
 }
 
 // --- start --------------------------------------------------------------------
@@ -588,15 +617,14 @@ function wire() {
   $("example").addEventListener("click", () => {
     const had = state.mine.activities.length;
     const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
-    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg);
-    // On a phone the results are far below: take the visitor there.
-    if ($("results").getBoundingClientRect().top > innerHeight) $("results").scrollIntoView({ block: "start" });
+    // Confirmed beside the button; on a phone the sticky summary shows the outcome.
+    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
   });
   $("clear").addEventListener("click", () => {
     const n = state.mine.activities.length;
     if (!n) return;
     form.forget(form.editing());
-    act(withActs([]), t("cleared", { n }));
+    act(withActs([]), t("cleared", { n }), "acts-notices");
   });
   $("lang").addEventListener("click", switchLang);
   // To the results without touching the address: it may hold a share link to keep.

@@ -28,6 +28,7 @@ export function createForm(root, o) {
   const preview = el("div", { class: "preview", id: "f-preview" });
   const submitBtn = el("button", { type: "submit", class: "btn primary", id: "f-submit" });
   const cancelBtn = el("button", { type: "button", class: "btn", hidden: true });
+  const notes = el("div", { class: "notices", id: "form-notices", "aria-live": "polite" }); // confirmations where the user acted
   const labels = {}; // text nodes that change with the language
 
   let editingId = null;
@@ -55,6 +56,7 @@ export function createForm(root, o) {
     fieldsBox,
     preview,
     el("div", { class: "actions" }, submitBtn, cancelBtn),
+    notes,
   );
   root.append(heading, form);
 
@@ -233,7 +235,7 @@ export function createForm(root, o) {
     resetValues();
     o.submit(a, wasEditing, was);
     if (wasEditing) o.afterEdit?.(wasEditing);
-    else kindSel.focus();
+    else kindSel.focus({ preventScroll: true }); // the confirmation below the button stays in view
   });
   form.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && editingId) cancelBtn.click();

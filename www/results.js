@@ -1,6 +1,6 @@
 // Rendering the engine's Report: summary cards, the comparison table, the per-document
-// details with clauses, the print report and the CSV rows; and the activity list. No
-// hours are computed here.
+// details with clauses, the print report, the CSV rows, and the activity list with each
+// entry's hours. No hours are computed here.
 
 import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
 import { el, clear } from "./dom.js";
@@ -290,9 +290,45 @@ export function csvRows(ctx) {
   return { header, rows };
 }
 
-// --- the activity list, a page at a time ----------------------------------------------
+/** Beside an activity: its line with the most guaranteed hours over the documents (then the most possible). */
+export function bestLine(report, i) {
+  let best = null;
+  for (const res of report.results) {
+    const line = res.lines.at(i);
+    const more = !best || line.hours.min > best.line.hours.min || (line.hours.min === best.line.hours.min && (line.hours.max ?? Infinity) > (best.line.hours.max ?? Infinity));
+    if (more) best = { line, ruleSet: res.ruleSet };
+  }
+  return best;
+}
+
+/** The phone's sticky summary: per document 合计 / 要求 and the status. */
+export function renderMini(box, ctx) {
+  clear(box);
+  box.append(el("span", { class: "visually-hidden" }, t("miniLabel")));
+  for (const res of ctx.report.results) {
+    box.append(el("span", { class: "mini-doc" },
+      el("b", {}, ctx.names.get(res.ruleSet)), ` ${compact(res.totals.total)}/${num(res.requirement.total)} `,
+      el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
+  }
+}
+
+// --- the activity list: each entry with its hours, a page at a time, with a
+// confirmation in place where the user acted on an entry ---------------------------
 
 const ACTIONS = [["edit", "editLabel"], ["duplicate", "duplicateLabel"], ["remove", "removeLabel"]];
+
+/** The hours beside activity `a` (index `i` of the shown input), if the report is of this very entry. */
+function hoursOf(a, i, o) {
+  const rep = o.report;
+  if (!rep || o.error) return null;
+  const j = o.reportIndex(a, i);
+  if (j < 0) return null;
+  const best = bestLine(rep, j);
+  if (!best) return null;
+  const box = el("p", { class: "act-hours" }, lineText(best.line));
+  if (rep.results.length > 1) box.append(el("span", { class: "act-doc" }, getLang() === "zh" ? `（${o.names.get(best.ruleSet)}）` : ` (${o.names.get(best.ruleSet)})`));
+  return box;
+}
 
 function item(a, i, o) {
   const name = activityName(a);
@@ -300,7 +336,8 @@ function item(a, i, o) {
   const li = el("li", { class: `act${o.editing === a.id ? " editing" : ""}`, "data-id": a.id });
   const main = el("div", { class: "act-main" },
     el("p", { class: "act-title" }, titled ? el("span", { class: "kind-chip" }, kindLabel(a.kind)) : null, titled ? " " : null, el("span", { class: "act-name" }, name)),
-    el("p", { class: "act-meta" }, [a.date, describe(a, o.kinds.get(a.kind))].filter(Boolean).join(" · ")));
+    el("p", { class: "act-meta" }, [a.date, describe(a, o.kinds.get(a.kind))].filter(Boolean).join(" · ")),
+    hoursOf(a, i, o));
   if (o.errorAt?.index === i) {
     li.classList.add("has-error");
     const { field } = o.errorAt;
@@ -317,13 +354,20 @@ function item(a, i, o) {
   return li;
 }
 
-/** o: { acts, limit, readOnly, editing, error, errorAt: { index, field }, kinds } */
+/**
+ * o: { acts, limit, readOnly, editing, report, error, errorAt: { index, field }, reportIndex(a, i),
+ *      kinds, names, note: { after: id | null, node }, notesAbove: the box for a note with no entry before it }
+ */
 export function renderList(list, o) {
   const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
   const focusKey = focused && [focused.closest("li").dataset.id, focused.dataset.action];
   clear(list);
   const shown = Math.min(o.limit, o.acts.length);
   for (let i = 0; i < shown; i++) list.append(item(o.acts[i], i, o));
+  // A confirmation goes inside the entry it follows (a list item of its own would count
+  // as an activity); above the list when there is none on this page.
+  const at = o.note && o.note.after !== null && list.querySelector(`li[data-id="${CSS.escape(o.note.after)}"]`);
+  if (o.note) (at || o.notesAbove).append(o.note.node);
   if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
   return moreButton("acts", shown, o.acts.length);
 }
