@@ -218,11 +218,13 @@ function onStorage(e) {
   if (!r) return;
   if (r.blocked) return storageState(r);
   if (r.aside) return showAside(), persist(); // set aside: ours goes in its place
+  const editing = form?.editing();
+  const has = (input) => input.activities.some((a) => a.id === editing);
+  const gone = editing && has(state.mine) && !has(r.input); // said once, when it goes
   state.mine = r.input;
   if ("ok" in r) storageState(r);
   if (r.conflicts.length) notify(withConflicts(t("synced"), r.conflicts, "ours"), { where: "acts-notices" });
-  const id = form?.editing();
-  if (id && !state.mine.activities.some((a) => a.id === id)) notify(t("editGone"), { where: "form-notices" });
+  if (gone) notify(t("editGone"), { where: "form-notices" });
   if (state.link) render();
   else update();
 }
