@@ -113,6 +113,78 @@ function firstResultProbe() {
   };
 }
 
+/** Before the page's own scripts: counts the page's results and notes when each is painted; records long tasks. */
+function resultsProbe() {
+  window.__xs = { results: 0, longTasks: [] };
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === "xueshi:results") {
+      const n = ++window.__xs.results;
+      requestAnimationFrame(() => setTimeout(() => (window.__xs.painted ??= performance.now(), (window.__xs.settled = n)), 0));
+    }
+    return entry;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__xs.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask" });
+}
+
+/** `n` activities: the typical year's, repeated under ids of their own. */
+const bigInput = (n) => ({ year: TYPICAL.year, activities: Array.from({ length: n }, (_, i) => ({ ...TYPICAL.activities[i % TYPICAL.activities.length], id: `x${i}` })) });
+
+/** A share link of 10,000 activities, opened cold: navigation start to its results painted. */
+async function bigLink(browser, base) {
+  const url = `${base}/#v1=${Buffer.from(JSON.stringify(bigInput(10_000))).toString("base64url")}`;
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(resultsProbe);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__xs.painted !== undefined, null, { timeout: 60_000 });
+    const count = await page.textContent("#act-count");
+    if (!count.startsWith("10000")) throw new Error(`the link showed ${count}`);
+    times.push(await page.evaluate(() => window.__xs.painted));
+    await ctx.close();
+  }
+  return times;
+}
+
+/**
+ * 2,000 saved activities; then changes as a person makes them: the year typed key by key,
+ * an activity added, one edited, one deleted, the deletion undone. For each, the longest
+ * main-thread task (PerformanceObserver 'longtask': tasks of 50 ms or more; 0 when none)
+ * from the action until its results are painted and 300 ms more.
+ */
+async function bigChanges(browser, base) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const saved = JSON.stringify({ format: "xueshi-input", version: 1, input: bigInput(2_000) });
+  await page.addInitScript((text) => localStorage.getItem("xueshi.input") ?? localStorage.setItem("xueshi.input", text), saved);
+  await page.addInitScript(resultsProbe);
+  await page.goto(`${base}/`);
+  await page.waitForSelector("body.ready");
+  await page.waitForFunction(() => window.__xs.settled >= 1, null, { timeout: 60_000 });
+  const changes = {
+    "year typed": async () => (await page.fill("#year", ""), await page.type("#year", "2023", { delay: 30 })),
+    add: async () => (await page.selectOption("#f-kind", "training"), await page.fill("#f-hours", "8"), await page.click("#f-submit")),
+    edit: async () => (await page.click('#acts li.act:nth-child(3) [data-action="edit"]'), await page.fill("#f-title", "改过的名称"), await page.click("#f-submit")),
+    delete: () => page.click('#acts li.act:nth-child(2) [data-action="remove"]'),
+    undo: () => page.click('.notice button:text("撤销")'),
+  };
+  const out = {};
+  for (const [name, run] of Object.entries(changes)) {
+    const [t0, before] = await page.evaluate(() => [performance.now(), window.__xs.results]);
+    await run();
+    await page.waitForFunction((n) => window.__xs.settled > n, before, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    out[name] = await page.evaluate((t) => Math.max(0, ...window.__xs.longTasks.filter((e) => e.start >= t).map((e) => e.duration)), t0);
+  }
+  await ctx.close();
+  return out;
+}
+
 // --- the figures -------------------------------------------------------------------
 
 function native(name) {
@@ -165,6 +237,10 @@ async function browserFigures(base) {
     out.batchMs = await page.evaluate(pageBatch, { template: TYPICAL, people: 10_000, perPerson: 10, runs: 5 });
     out.bigMs = await page.evaluate(pageBig, { template: TYPICAL, n: 10_000, runs: 5 });
     await ctx.close();
+
+    // The page itself with big inputs.
+    out.bigLinkMs = await bigLink(browser, base);
+    out.bigChanges = await bigChanges(browser, base);
     return out;
   } finally {
     await browser.close();
@@ -198,6 +274,8 @@ const rows = [
   { id: "ratio", figure: "ratio wasm / native", value: ratio, unit: "×", budget: 2 },
   { id: "batch", figure: "10,000 people × 10 activities, Chromium, whole batch (median of 5)", value: median(b.batchMs), unit: "ms", budget: 1000 },
   { id: "bigInput", figure: "one input of 10,000 activities, Chromium (median of 5)", value: median(b.bigMs), unit: "ms", budget: 1000 },
+  { id: "bigLink", figure: "a link of 10,000 activities: navigation start to its results painted (median of 3)", value: median(b.bigLinkMs), unit: "ms", budget: 3000 },
+  { id: "longTask2k", figure: "2,000 activities: longest main-thread task after a change (typing, add, edit, delete, undo)", value: Math.max(...Object.values(b.bigChanges)), unit: "ms", budget: 200 },
   { id: "coldLoad", figure: "cold load on loopback: navigation start to first result painted (median of 7)", value: b.coldLoadMs, unit: "ms", budget: 150 },
   { id: "nativeValues", figure: "typical year natively, serde_json values in and out", value: native("typical_year/values"), unit: "µs", budget: null },
   { id: "nativeJsonText", figure: "typical year natively, JSON text in and out", value: native("typical_year/json_text"), unit: "µs", budget: null },
@@ -220,6 +298,7 @@ for (const r of rows) {
 }
 console.log(`\nChromium ${b.chromium}, xueshi ${b.version}, ${cpus().length} cores, load average ${load.toFixed(1)} at the start; KB = 1000 bytes.`);
 console.log(`fastest runs: evaluate ${(b.evaluate.minMs * 1000).toFixed(1)} µs, batch ${Math.min(...b.batchMs).toFixed(0)} ms, cold load ${Math.min(...b.coldLoads.map((l) => l.frame)).toFixed(1)} ms.`);
+console.log(`2,000 activities, longest task per change (ms; 0: none of 50 ms or more): ${Object.entries(b.bigChanges).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}; the 10,000 link: ${b.bigLinkMs.map((v) => v.toFixed(0)).join(", ")} ms.`);
 const mid = (k) => median(b.coldLoads.map((l) => l[k])).toFixed(1);
 console.log(`cold load (medians, ms from navigation start): html ${mid("responseEnd")}, scripts ${mid("scriptsLoaded")}, wasm ${mid("wasmLoaded")}, DOMContentLoaded ${mid("domContentLoaded")}, first-result mark ${mid("mark")}, painted ${mid("frame")}.`);
 if (uncounted.length) console.log(`fetched on the first visit but not counted by the size check: ${uncounted.join(", ")}`);
@@ -231,7 +310,7 @@ const report = {
   xueshi: b.version,
   rustc: (() => { try { return execFileSync("rustc", ["--version"], { encoding: "utf8" }).trim(); } catch { return null; } })(),
   figures: rows,
-  details: { evaluate: b.evaluate, batchMs: b.batchMs, bigMs: b.bigMs, coldLoads: b.coldLoads, firstVisitFiles: sizes.perFile, fetchedOnFirstVisit: b.requested },
+  details: { evaluate: b.evaluate, batchMs: b.batchMs, bigMs: b.bigMs, bigLinkMs: b.bigLinkMs, longestTaskPerChange: b.bigChanges, coldLoads: b.coldLoads, firstVisitFiles: sizes.perFile, fetchedOnFirstVisit: b.requested },
 };
 mkdirSync(new URL("target/", ROOT), { recursive: true });
 writeFileSync(new URL("target/bench.json", ROOT), JSON.stringify(report, null, 2) + "\n");

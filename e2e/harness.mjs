@@ -3,7 +3,8 @@
 // leaves the page's own origin.
 
 import { chromium } from "playwright-core";
-import { mkdirSync, existsSync } from "node:fs";
+import { mkdirSync, existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
 import assert from "node:assert/strict";
@@ -54,21 +55,27 @@ export async function open(env, { width = 1280, height = 900, path = "", lang, c
   });
   if (lang) await context.addInitScript((l) => localStorage.getItem("xueshi.lang") ?? localStorage.setItem("xueshi.lang", l), lang);
   context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => {
-    problems.push(`dialog opened: ${d.message()}`);
-    d.dismiss().catch(() => {});
-  });
-  await goto(page, env.url + path);
+  const watched = async (where) => {
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("dialog", (d) => {
+      problems.push(`dialog opened: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+    if (where !== null) await goto(page, env.url + where);
+    return page;
+  };
+  const page = await watched(path);
   return {
     page,
     context,
     problems,
     requests,
+    /** Another tab of the same browser (same storage), watched the same way; `null`: not navigated yet. */
+    another: (where = "") => watched(where),
     async done() {
       await context.close();
       assert.deepEqual(problems, [], "console errors, page errors, dialogs or requests off loopback");
@@ -111,3 +118,29 @@ export async function cell(page, row, doc) {
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page as it is, one line each. */
+export async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+/** Puts `input` in the page's storage as this version saves it, and reloads. */
+export async function seed(page, input) {
+  await page.evaluate((i) => localStorage.setItem("xueshi.input", JSON.stringify({ format: "xueshi-input", version: 1, input: i })), input);
+  await reload(page);
+}
+
+/** The saved envelope, parsed. */
+export const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("xueshi.input")));
+
+/** The titles in the activity list, in order. */
+export const listed = (page) => page.$$eval("#acts li.act .act-name", (els) => els.map((e) => e.textContent));
+
+/** A share link's fragment for `input`. */
+export const linkTo = (input) => `#v1=${Buffer.from(JSON.stringify(input)).toString("base64url")}`;

@@ -5,13 +5,9 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, open, reload, loadExample, compareTable, cell, shot, DIST, SHOTS } from "./harness.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+import { start, open, reload, loadExample, compareTable, cell, shot, axe, DIST, SHOTS } from "./harness.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -28,20 +24,12 @@ async function addPaper(page, { year = "2022", date = "2022-06-01", title = "装
   await page.click("#act-form button[type=submit]");
 }
 
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
 async function engineKinds(page) {
   return page.evaluate(async () => (await import("./pkg/xueshi.js")).activityKinds());
 }
 
 describe("first visit", () => {
-  it("shows every document's result fast, from its own files only", async () => {
+  it("shows every document's result, from its own files only", async () => {
     const s = await open(env);
     const { page } = s;
     assert.equal(await page.locator("#summary .doc-card").count(), 5);
@@ -49,14 +37,7 @@ describe("first visit", () => {
     assert.match(await page.textContent("h1"), /学时计算器/);
     // Every card states the requirement and a status, even before any activity.
     for (const text of await page.locator("#summary .doc-card").allTextContents()) assert.match(text, /未达标/);
-    // Budget: navigation to first result <= 150 ms. The best of a few warm reloads, so
-    // that a busy machine (a build running beside the tests) does not decide it.
-    const times = [];
-    for (let i = 0; i < 5; i++) {
-      await reload(page);
-      times.push(await page.evaluate(() => performance.getEntriesByName("xueshi:first-result")[0].startTime));
-    }
-    assert.ok(Math.min(...times) <= 150, `first result after ${times.map(Math.round).join(", ")} ms`);
+    // How fast is `make bench`'s business (cold load <= 150 ms): no test asserts a time.
     // Only the page's own files: each request names a file that dist/ holds.
     for (const u of s.requests) {
       const path = new URL(u).pathname;
@@ -189,7 +170,7 @@ describe("adding activities", () => {
     assert.equal(await cell(page, 1, "泰安"), "25 学时");
     await page.click('#acts li:nth-child(1) [data-action="remove"]');
     assert.equal(await page.locator("#acts li").count(), 1);
-    await page.click('#notices button:text("撤销")');
+    await page.click('.notice button:text("撤销")');
     assert.equal(await page.locator("#acts li").count(), 2);
     await s.done();
   });
@@ -292,9 +273,13 @@ describe("keeping and sharing", () => {
     const t = await open(env, { path: link.slice(env.url.length) });
     assert.equal(await t.page.locator("#acts li").count(), input.activities.length);
     assert.deepEqual(await compareTable(t.page), before);
-    assert.equal(new URL(t.page.url()).hash, "", "the fragment is dropped once read");
     assert.ok(!env.served.some((u) => u.includes("v1=")), "the fragment never reaches the server");
+    // Someone's input, until saved as mine; then the fragment goes and a reload keeps it.
+    assert.ok(await t.page.isVisible("#link-banner"));
+    await t.page.click('#link-banner button:text("保存为我的")');
+    assert.equal(new URL(t.page.url()).hash, "", "the fragment is dropped once saved");
     await reload(t.page);
+    assert.ok(await t.page.isHidden("#link-banner"));
     assert.equal(await t.page.locator("#acts li").count(), input.activities.length);
     await t.done();
 
@@ -380,6 +365,34 @@ describe("keeping and sharing", () => {
     await s.done();
   });
 
+  it("CSV cells that a spreadsheet would run as formulas are defused, NULs dropped", async () => {
+    const s = await open(env);
+    const { page } = s;
+    const titles = ["=HYPERLINK(\"http://x\")", " +1", "\t-2", "\u0001@SUM(A1)", "＝１＋１", "－3", "＋4", "＠5", "\r=6", "a\u0000b=c", "plain - text"];
+    const input = { year: 2022, activities: titles.map((title, i) => ({ id: `c${i}`, kind: "training", date: "2022-03-01", hours: 1, title })) };
+    await page.evaluate((i) => localStorage.setItem("xueshi.input", JSON.stringify({ format: "xueshi-input", version: 1, input: i })), input);
+    await reload(page);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    const text = await readFile(await csv.path(), "utf8");
+    assert.ok(!text.includes("\u0000"), "no NUL");
+    for (const title of titles.slice(0, -2)) assert.ok(text.includes(`"'${title.replace(/"/g, '""')}"`), `defused: ${JSON.stringify(title)}`);
+    assert.ok(text.includes('"ab=c"'), "NUL removed, not a formula");
+    assert.ok(text.includes('"plain - text"'), "ordinary text untouched");
+    await s.done();
+  });
+
+  it("share links work with base64 padding as well as without", async () => {
+    const input = { year: 2022, activities: [{ id: "p", kind: "paper", date: "2022-03-01", venue: "national", authors: 3, title: "带填充的链接" }] };
+    let b64 = Buffer.from(JSON.stringify(input)).toString("base64url");
+    while (b64.length % 4) b64 += "=";
+    assert.match(b64, /=$/, "the test needs a link that has padding");
+    for (const fragment of [b64, b64.replace(/=/g, "%3D"), b64.replace(/=+$/, "")]) {
+      const s = await open(env, { path: `#v1=${fragment}` });
+      assert.equal(await cell(s.page, 0, "泰安"), "41.67 学时", fragment.slice(-6));
+      await s.done();
+    }
+  });
+
   it("refuses bad imports clearly and loses none of the current entries", async () => {
     const s = await open(env);
     const { page } = s;
@@ -398,14 +411,14 @@ describe("keeping and sharing", () => {
       const path = join(dir, name);
       await writeFile(path, text);
       await importFile(page, path);
-      assert.match(await page.textContent("#notices .n-error"), message, name);
+      assert.match(await page.textContent("#tools-notices .n-error"), message, name);
       assert.equal(await page.locator("#acts li").count(), count, name);
     }
     // 50 MB: refused before it is read.
     const big = join(dir, "big.json");
     await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 32));
     await importFile(page, big);
-    assert.match(await page.textContent("#notices .n-error"), /文件过大（50 MB）/);
+    assert.match(await page.textContent("#tools-notices .n-error"), /文件过大（50 MB）/);
     assert.equal(await page.locator("#acts li").count(), count);
     await reload(page);
     assert.equal(await page.locator("#acts li").count(), count);
@@ -414,10 +427,10 @@ describe("keeping and sharing", () => {
 });
 
 async function importFile(page, path) {
-  await page.$$eval("#notices .notice", (ns) => ns.forEach((n) => n.remove()));
+  await page.$$eval("#tools-notices .notice", (ns) => ns.forEach((n) => n.remove()));
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#import-json")]);
   await chooser.setFiles(path);
-  await page.waitForFunction(() => document.querySelector("#notices .notice"));
+  await page.waitForFunction(() => document.querySelector("#tools-notices .notice"));
 }
 
 describe("language", () => {
@@ -426,7 +439,7 @@ describe("language", () => {
     const { page } = s;
     await loadExample(page);
     await page.click("#lang");
-    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.waitForSelector("html[lang=en]"); // English loads when first chosen
     assert.match(await page.textContent("h1"), /Continuing-education hours/);
     assert.match(await page.textContent("#summary"), /Public|Professional|Total/);
     const { header } = await compareTable(page);
@@ -436,7 +449,7 @@ describe("language", () => {
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.equal(await page.textContent("#lang"), "中文");
     await page.click("#lang");
-    assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+    await page.waitForSelector("html[lang=zh-CN]");
     await s.done();
   });
 });
@@ -473,6 +486,7 @@ describe("quality", () => {
     assert.deepEqual(await axe(page), [], "with errors");
     await page.fill("#year", "2024");
     await page.click("#lang");
+    await page.waitForSelector("html[lang=en]");
     assert.deepEqual(await axe(page), [], "English");
     await s.done();
   });
@@ -509,6 +523,126 @@ describe("quality", () => {
     assert.doesNotMatch(html, /\sstyle=|\son\w+=/, "no inline style or handler");
     await loadExample(page);
     assert.equal(await page.locator("[style]:not(.fill):not(.maybe)").count(), 0);
+    await s.done();
+  });
+});
+
+describe("on a phone", () => {
+  const PHONE = { width: 375, height: 740 };
+  const inView = (page, selector) =>
+    page.$eval(selector, (e) => {
+      const r = e.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    });
+
+  it("confirmations appear where the user acted, not at the top", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await addPaper(page);
+    assert.match(await page.textContent("#form-notices"), /已添加/);
+    assert.ok(await inView(page, "#form-notices .notice"), "the confirmation of the form is in view");
+    await loadExample(page);
+    assert.match(await page.textContent("#acts-notices"), /已载入示例/);
+    await page.click('#acts li.act:nth-child(3) [data-action="remove"]');
+    const note = page.locator("#acts li.act:nth-child(2) .notice");
+    assert.match(await note.textContent(), /已删除/);
+    assert.ok(await inView(page, "#acts li.act:nth-child(2) .notice"), "the confirmation of a removal is where the entry was");
+    assert.equal(await page.locator("#notices .notice").count(), 0, "nothing at the top");
+    assert.deepEqual(await axe(page), []);
+    await shot(page, "notice-in-place-375");
+    await s.done();
+  });
+
+  it("every activity shows its hours; an untitled one names its kind once", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    const paper = page.locator("#acts li.act", { hasText: "基于 BIM" });
+    assert.equal((await paper.locator(".act-hours").textContent()).replace(/\s+/g, ""), "125学时（泰安）");
+    assert.ok(await page.isVisible("#hours-hint"));
+    await page.selectOption("#f-kind", "training");
+    await page.fill("#f-hours", "8");
+    await page.click("#f-submit");
+    const last = page.locator("#acts li.act").last();
+    assert.equal(await last.locator(".act-title").textContent(), "培训（面授、远程）");
+    assert.equal(await last.locator(".kind-chip").count(), 0);
+    const { rows } = await compareTable(page);
+    assert.equal(rows.at(-1)[0].split("培训（面授、远程）").length, 2, `the kind once in the table: ${rows.at(-1)[0]}`);
+    await s.done();
+  });
+
+  it("a loading state, not a blank page, while the engine loads", async () => {
+    const s = await open(env, PHONE);
+    const { page, context } = s;
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await context.route("**/*.wasm", async (route) => (await held, route.fallback()));
+    await page.goto(env.url);
+    await page.waitForSelector("#loading", { state: "visible" });
+    assert.match(await page.textContent("#loading"), /正在加载计算引擎/);
+    await shot(page, "loading-375");
+    release();
+    await page.waitForSelector("body.ready");
+    assert.ok(await page.isHidden("#loading"));
+    await s.done();
+  });
+
+  it("after 删除 the focus goes to the next entry, else the previous, else the add button", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    for (const title of ["一", "二", "三"]) await addPaper(page, { title });
+    const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.id);
+    await page.click('#acts li.act:nth-child(2) [data-action="remove"]');
+    assert.equal(await focused(), "删除：三");
+    await page.click('#acts li.act:nth-child(2) [data-action="remove"]');
+    assert.equal(await focused(), "删除：一");
+    await page.click('#acts li.act [data-action="remove"]');
+    assert.equal(await focused(), "f-submit");
+    await s.done();
+  });
+
+  it("a table wider than the screen shows a shade and a hint", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    await page.locator("#compare-section").scrollIntoViewIfNeeded();
+    await page.waitForSelector("#compare-wrap.wide:not(.at-end)");
+    assert.match(await page.textContent("#wide-hint"), /左右滑动/);
+    assert.equal(await page.$eval("#compare-wrap", (e) => getComputedStyle(e, "::after").content), '""');
+    await shot(page, "wide-table-375");
+    await page.$eval("#compare-scroll", (e) => (e.scrollLeft = e.scrollWidth));
+    await page.waitForSelector("#compare-wrap.at-end");
+    await s.done();
+    const w = await open(env);
+    await loadExample(w.page);
+    assert.ok(await w.page.isHidden("#wide-hint"), "no hint when the table fits");
+    await w.done();
+  });
+
+  it("keeps each chosen document's total / requirement and status in view while entering", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    await loadExample(page);
+    await page.uncheck("#doc-bingtuan-2019");
+    await page.locator("#f-title").scrollIntoViewIfNeeded();
+    const mini = await page.$eval("#mini", (e) => ({ bottom: Math.round(e.getBoundingClientRect().bottom), text: e.textContent, docs: e.querySelectorAll(".mini-doc").length }));
+    assert.equal(mini.bottom, 740, "stuck to the bottom of the screen");
+    assert.equal(mini.docs, 4, "the chosen documents only");
+    assert.match(mini.text, /泰安 \d+(\.\d+)?\+?\/90 (达标|可能达标|未达标)/);
+    await shot(page, "summary-sticky-375");
+    await s.done();
+    const w = await open(env);
+    assert.ok(await w.page.isHidden("#mini"), "beside the results on a wide screen: not needed");
+    await w.done();
+  });
+
+  it("no document ticked: says what it means", async () => {
+    const s = await open(env, PHONE);
+    const { page } = s;
+    for (const id of ["xinjiang-2022", "aksu-2024", "bingtuan-2019", "zaozhuang-2024", "taian-2022"]) await page.uncheck(`#doc-${id}`);
+    const msg = await page.textContent("#docs-err");
+    assert.match(msg, /没有勾选任何文件/);
+    assert.doesNotMatch(msg, /不填则全部/);
     await s.done();
   });
 });

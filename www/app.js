@@ -1,61 +1,81 @@
-// The page: holds the contract Input, runs the engine on every change, renders the Report.
+// The page: holds the user's own input (saved, shared by every tab) and, while a share
+// link is open, someone else's; runs the engine on every change; renders the Report.
 
-import init, { ruleSets, evaluate, version, activityKinds } from "./pkg/xueshi.js";
-import { t, setLang, getLang, errorText, fieldLabel, kindLabel, num } from "./i18n.js";
+import init, { ruleSets, version, activityKinds } from "./pkg/xueshi.js";
+import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
-import { renderSummary, renderCompare, renderDetails, renderPrint, csvRows, activityName, describe, lineText } from "./results.js";
+import * as calc from "./calc.js";
+import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 
-// Short names for the built-in documents; any other rule set is named by its region.
-const SHORT = {
-  zh: { "xinjiang-2022": "新疆", "aksu-2024": "阿克苏", "bingtuan-2019": "兵团", "zaozhuang-2024": "枣庄高新区", "taian-2022": "泰安" },
-  en: { "xinjiang-2022": "Xinjiang", "aksu-2024": "Aksu", "bingtuan-2019": "XPCC (Bingtuan)", "zaozhuang-2024": "Zaozhuang", "taian-2022": "Tai'an" },
-};
+
 
 const state = {
-  input: null, // the contract Input, exactly as given to the engine
-  report: null, // the last Report, for the input it was computed from (reportInput)
+  mine: null, // the user's own contract Input, as saved
+  link: null, // someone's input from a #v1= link: shown read-only and never saved while set
+  report: null, // the last Report, of the input it was computed from (reportInput)
   reportInput: null,
-  error: null, // the engine's error for the current input, if any
+  reportIndex: null, // activity id -> line index in reportInput, built when needed
+  error: null, // the engine's error for the shown input, if any
+  pending: false, // a large input is being evaluated in the worker
+  job: 0,
   infos: [], // ruleSets()
   kinds: [], // activityKinds()
   engineVersion: "",
   open: new Set(), // details the user opened
-  storageOk: true,
+  limits: new Map(), // rows shown per long list, beyond the first page
+  note: null, // a confirmation inside the activity list: { after: id | null, node }
+  saved: true,
+  blocked: null, // unreadable saved text that saving must not overwrite
+  aside: new Set(), // keys of unreadable texts already offered
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
+const shown = () => state.link ?? state.mine;
+const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
-const names = () => new Map(state.infos.map((i) => [i.id, SHORT[getLang()][i.id] ?? i.region]));
+const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
-const clone = (v) => JSON.parse(JSON.stringify(v));
+const colon = () => (getLang() === "zh" ? "：" : ": ");
 
 // --- notices ----------------------------------------------------------------
 
-/** A message at the top of the page, with optional actions; `sticky` ones stay until dismissed. */
-function notify(text, { kind = "info", actions = [], sticky = false } = {}) {
-  const box = $("notices");
-  if (!sticky) for (const n of box.querySelectorAll(".notice:not(.sticky)")) n.remove();
-  const n = el("div", { class: `notice n-${kind}${sticky ? " sticky" : ""}` });
-  n.append(el("p", {}, text));
-  const acts = el("div", { class: "notice-actions" });
-  for (const a of actions) {
-    const b = el("button", { type: "button", class: "btn small" }, a.label);
+/** Drops the confirmations (not the sticky warnings). */
+function dropNotes() {
+  for (const n of document.querySelectorAll(".notice:not(.sticky)")) n.remove();
+  state.note?.node.remove();
+  state.note = null;
+}
+
+/**
+ * A message where the user acted: `where` is the id of a notices box ("notices" at the
+ * top, "acts-notices", "form-notices", "tools-notices") or { after: id | null }, inside
+ * the activity list after that entry. `sticky` ones stay until dismissed.
+ */
+function notify(text, { where = "notices", kind = "info", actions = [], sticky = false } = {}) {
+  if (!sticky) dropNotes();
+  const n = el("div", { class: `notice n-${kind}${sticky ? " sticky" : ""}` }, el("p", {}, text));
+  const box = el("div", { class: "notice-actions" });
+  for (const a of [...actions, { label: "×", aria: t("dismiss"), ghost: true, run() {} }]) {
+    const b = el("button", { type: "button", class: `btn small${a.ghost ? " ghost" : ""}`, "aria-label": a.aria }, a.label);
     b.addEventListener("click", () => {
       a.run();
       if (!a.keep) n.remove();
     });
-    acts.append(b);
+    box.append(b);
   }
-  const close = el("button", { type: "button", class: "btn small ghost", "aria-label": t("dismiss") }, "×");
-  close.addEventListener("click", () => n.remove());
-  acts.append(close);
-  n.append(acts);
-  box.append(n);
+  n.append(box);
+  if (typeof where === "object") {
+    n.classList.add("act-note");
+    state.note = { after: where.after, node: n };
+    renderActivities();
+    $("announce").textContent = text; // the list is no live region
+  } else $(where).append(n);
+  if (where !== "notices") n.scrollIntoView({ block: "nearest" });
   return n;
 }
 
@@ -70,71 +90,156 @@ function announce() {
   }, 700);
 }
 
-// --- input changes ----------------------------------------------------------
+// --- saving -------------------------------------------------------------------
 
-function persist() {
-  const ok = io.save(state.input, state.engineVersion);
-  if (!ok && state.storageOk) notify(t("storageFailed"), { kind: "error", sticky: true });
-  state.storageOk = ok;
+/** What saving did: the warnings it needs, and the tools card's line. */
+function storageState(r) {
+  if (r.blocked) showBlocked(r.blocked);
+  else if (r.ok && state.blocked) {
+    state.blocked = null;
+    state.blockedNote?.remove();
+  }
+  if (r.aside) showAside();
+  state.saved = !!r.ok;
+  if (r.ok) state.failNote?.remove();
+  else if (!r.blocked && !state.failNote?.isConnected) state.failNote = notify(t("storageFailed"), { kind: "error", sticky: true });
 }
 
-/** Every change goes through here: engine, autosave, render. */
-function update({ save = true, quiet = false } = {}) {
-  try {
-    state.report = evaluate(state.input);
-    state.reportInput = clone(state.input);
-    state.error = null;
-  } catch (e) {
-    state.error = e;
+function persist() {
+  const r = io.save(state.mine, state.engineVersion);
+  state.mine = r.input;
+  storageState(r);
+  return r;
+}
+
+/** A warning about saved text this page cannot read, offering it for download until discarded. */
+function unreadableNote(message, text, discard) {
+  return notify(message, {
+    kind: "error",
+    sticky: true,
+    actions: [
+      { label: t("download"), keep: true, run: () => io.download("xueshi-unreadable.txt", text, "text/plain;charset=utf-8") },
+      { label: t("discard"), run: discard },
+    ],
+  });
+}
+
+/** Unreadable text that saving would overwrite: nothing is saved until it is discarded. */
+function showBlocked(b) {
+  if (state.blocked?.text === b.text) return;
+  state.blockedNote?.remove();
+  state.blocked = b;
+  state.saved = false;
+  const why = b.kind === "future" ? t("blockedFuture", { v: b.version }) : t("blockedFull");
+  state.blockedNote = unreadableNote(`${why}${t("blockedTail")}`, b.text, () => (io.discard(), change(state.mine)));
+}
+
+/** Unreadable texts set aside under keys of their own. */
+function showAside() {
+  for (const { key, text } of io.asideTexts()) {
+    if (!state.aside.has(key)) unreadableNote(t("unreadable"), text, () => io.discard(key));
+    state.aside.add(key);
   }
-  if (save) persist();
+}
+
+// --- input changes ----------------------------------------------------------
+
+/** Runs the engine on the shown input (in the worker when it is large), then renders. */
+function update({ quiet = false, text } = {}) {
+  const input = shown();
+  const job = ++state.job;
+  const r = calc.run(input, text);
+  if (!(r instanceof Promise)) return settle(r, input, quiet);
+  state.pending = true;
+  render(); // the input side now, the results when the worker answers
+  r.then((res) => job === state.job && settle(res, input, quiet));
+}
+
+function settle(r, input, quiet) {
+  state.pending = false;
+  if (r.report) {
+    state.report = r.report;
+    state.reportInput = input;
+    state.reportIndex = null;
+    state.error = null;
+  } else state.error = r.error;
   render();
   form?.refresh();
   if (!quiet) announce();
+  performance.mark("xueshi:results");
 }
 
-/** Replaces the whole input (example, import, link), offering to undo. */
-function replaceInput(input, message) {
-  const prev = state.input;
-  state.input = input;
-  update();
-  const had = prev.activities.length;
-  notify(had ? `${message}${t("sep")}${t("replaced", { n: had })}` : message, { actions: had ? [{ label: t("undo"), run: () => restore(prev) }] : [] });
+/** Makes `next` the shown input; the user's own is saved first (merged with other tabs' changes). */
+function change(next) {
+  if (state.link) {
+    state.link = next;
+    update();
+    return [];
+  }
+  state.mine = next;
+  const r = persist();
+  update({ text: r.ok ? r.text : undefined });
+  return r.conflicts;
 }
 
-function restore(prev) {
-  state.input = prev;
-  update();
-  notify(t("undone"));
+/** A change of the user's own input, confirmed where it was made, with 撤销. */
+function act(next, message, where) {
+  const before = state.mine;
+  const conflicts = change(next);
+  const after = state.mine;
+  notify(withConflicts(message, conflicts, "ours"), { where, actions: [{ label: t("undo"), run: () => undo(before, after, where) }] });
 }
+
+/** Takes back one change (after → before) without taking back what other tabs did since. */
+function undo(before, after, where) {
+  const { input, conflicts } = io.merge3(after, before, state.mine, "theirs");
+  const more = change(input);
+  notify(withConflicts(t("undone"), [...conflicts, ...more], "theirs"), { where });
+}
+
+function withConflicts(message, conflicts, prefer) {
+  const key = { gone: "conflictGone", kept: "conflictKept", both: prefer === "ours" ? "conflictBoth" : "conflictBothUndo" };
+  return [message, ...conflicts.map((c) => t(key[c.type], { name: activityName(c.kept) }))].join(t("sep"));
+}
+
+const withActs = (activities) => ({ ...state.mine, activities });
 
 function newId() {
-  const used = new Set(state.input.activities.map((a) => a.id));
-  let n = state.input.activities.length + 1;
+  const used = new Set(state.mine.activities.map((a) => a.id));
+  let n = state.mine.activities.length + 1;
   while (used.has(`a${n}`)) n++;
   return `a${n}`;
 }
+
+/** Another tab saved: follow it, merging what this tab could not save yet. */
+function onStorage(e) {
+  if (e.key !== null && e.key !== "xueshi.input") return;
+  const r = io.sync(state.mine, state.engineVersion);
+  if (!r) return;
+  if (r.blocked) return storageState(r);
+  if (r.aside) return showAside(), persist(); // set aside: ours goes in its place
+  const editing = form?.editing();
+  const has = (input) => input.activities.some((a) => a.id === editing);
+  const gone = editing && has(state.mine) && !has(r.input); // said once, when it goes
+  state.mine = r.input;
+  if ("ok" in r) storageState(r);
+  if (r.conflicts.length) notify(withConflicts(t("synced"), r.conflicts, "ours"), { where: "acts-notices" });
+  if (gone) notify(t("editGone"), { where: "form-notices" });
+  if (state.link) render();
+  else update();
+}
+
+// --- reading links and files --------------------------------------------------
 
 /** An engine error on some input, in words a person reads: "第 3 项活动 · 作者人数：必填". */
 function errorWithPlace(err, input) {
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(err.path ?? "");
   if (m) {
     const a = input.activities[+m[1]];
-    const where = t("itemN", { n: +m[1] + 1 }) + (m[2] ? ` · ${fieldLabel(a?.kind, m[2])}` : "");
-    return `${where}${getLang() === "zh" ? "：" : ": "}${errorText(err)}`;
+    return `${t("itemN", { n: +m[1] + 1 })}${m[2] ? ` · ${fieldLabel(a?.kind, m[2])}` : ""}${colon()}${errorText(err)}`;
   }
-  if (err.path === "year") return `${t("year")}${getLang() === "zh" ? "：" : ": "}${errorText(err)}`;
+  if (err.path === "year") return `${t("year")}${colon()}${errorText(err)}`;
   return err.path ? `${err.path}: ${errorText(err)}` : errorText(err);
-}
-
-/** Null if the engine accepts `input`, else its error. */
-function engineCheck(input) {
-  try {
-    evaluate(input);
-    return null;
-  } catch (e) {
-    return e;
-  }
 }
 
 function readError(e, prefix) {
@@ -146,45 +251,59 @@ function readError(e, prefix) {
   return t(prefix === "link" ? "linkBad" : "importRead");
 }
 
-/** Opens a `#v1=` share link, if the address has one. */
+const dropHash = () => history.replaceState(null, "", location.pathname + location.search);
+
+/**
+ * A `#v1=` share link opens as someone's input beside the user's own, which it never
+ * replaces; the fragment stays, so a reload shows the same view. True when it opened.
+ */
 function openHash() {
-  if (!location.hash.startsWith("#v1=")) return;
-  let input;
+  if (!location.hash.startsWith("#v1=")) return false;
   try {
-    input = io.inputFromHash(location.hash);
+    state.link = io.inputFromHash(location.hash);
   } catch (e) {
-    history.replaceState(null, "", location.pathname + location.search);
+    dropHash();
     notify(readError(e, "link"), { kind: "error" });
-    return;
+    return false;
   }
-  // The fragment did its job; drop it so that a reload shows later edits, not the link again.
-  history.replaceState(null, "", location.pathname + location.search);
-  const err = engineCheck(input);
-  if (err) {
-    notify(t("linkInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
-    return;
-  }
-  replaceInput(input, t("fromLink", { n: input.activities.length }));
+  form?.forget(form.editing());
+  state.limits.clear();
+  dropNotes(); // their 撤销 would act on the user's own input, out of sight
+  return true;
+}
+
+function saveAsMine() {
+  const input = state.link;
+  const had = state.mine.activities.length;
+  state.link = null;
+  dropHash();
+  const msg = t("savedAsMine", { n: input.activities.length });
+  act(input, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "notices");
+}
+
+function backToMine() {
+  state.link = null;
+  dropHash();
+  state.limits.clear();
+  update();
 }
 
 async function importFile(file) {
+  const where = "tools-notices";
   if (file.size > io.MAX_IMPORT_BYTES) {
-    notify(t("importTooBig", { size: io.sizeText(file.size), max: io.sizeText(io.MAX_IMPORT_BYTES) }), { kind: "error" });
+    notify(t("importTooBig", { size: io.sizeText(file.size), max: io.sizeText(io.MAX_IMPORT_BYTES) }), { kind: "error", where });
     return;
   }
   let input;
   try {
     input = io.parseText(await file.text());
   } catch (e) {
-    notify(readError(e, "file"), { kind: "error" });
+    notify(readError(e, "file"), { kind: "error", where });
     return;
   }
-  const err = engineCheck(input);
-  if (err) {
-    notify(t("importInvalid", { msg: errorWithPlace(err, input) }), { kind: "error" });
-    return;
-  }
-  replaceInput(input, t("imported", { n: input.activities.length }));
+  const { error } = await calc.run(input);
+  if (error) notify(t("importInvalid", { msg: errorWithPlace(error, input) }), { kind: "error", where });
+  else act(input, t("imported", { n: input.activities.length }), where);
 }
 
 // --- rendering --------------------------------------------------------------
@@ -232,13 +351,14 @@ function buildDocs() {
 
 function onDocsChange() {
   const chosen = state.infos.map((i) => i.id).filter((id) => $(`doc-${id}`).checked);
-  if (chosen.length === state.infos.length) delete state.input.ruleSets;
-  else state.input.ruleSets = chosen;
-  update();
+  const next = { ...shown() };
+  if (chosen.length === state.infos.length) delete next.ruleSets;
+  else next.ruleSets = chosen;
+  change(next);
 }
 
 function renderDocs() {
-  const chosen = new Set(state.input.ruleSets ?? state.infos.map((i) => i.id));
+  const chosen = new Set(shown().ruleSets ?? state.infos.map((i) => i.id));
   const results = new Map((state.report?.results ?? []).map((r) => [r.ruleSet, r]));
   for (const info of state.infos) {
     $(`doc-${info.id}`).checked = chosen.has(info.id);
@@ -256,154 +376,201 @@ function setFieldError(inputEl, errEl, msg) {
   else inputEl.removeAttribute("aria-invalid");
 }
 
+/** Line index of activity `a` (index `i` of the shown input) in the report; -1 if the report is of another version of it. */
+function reportIndex(a, i) {
+  const acts = state.reportInput?.activities;
+  if (!acts) return -1;
+  if (acts[i] === a) return i;
+  state.reportIndex ??= new Map(acts.map((x, j) => [x.id, j]));
+  const j = state.reportIndex.get(a.id) ?? -1;
+  return acts[j] === a ? j : -1;
+}
+
 function renderActivities() {
-  const list = $("acts");
-  const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
-  const focusKey = focused ? [focused.closest("li").dataset.id, focused.dataset.action] : null;
-  clear(list);
-  const acts = state.input.activities;
+  const acts = shown().activities;
   $("act-count").textContent = acts.length ? t("activitiesCount", { n: acts.length }) : "";
   $("act-empty").hidden = acts.length > 0;
-  const kinds = kindByName();
+  $("hours-hint").hidden = !acts.length || (state.report?.results.length ?? 0) < 2;
   const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(state.error?.path ?? "");
-  acts.forEach((a, i) => {
-    const name = activityName(a);
-    const li = el("li", { class: `act${form?.editing() === a.id ? " editing" : ""}`, "data-id": a.id });
-    const meta = [a.date, describe(a, kinds.get(a.kind))].filter(Boolean).join(" · ");
-    const main = el("div", { class: "act-main" },
-      el("p", { class: "act-title" }, el("span", { class: "kind-chip" }, kindLabel(a.kind)), " ", el("span", { class: "act-name" }, name)),
-      el("p", { class: "act-meta" }, meta));
-    if (m && +m[1] === i) {
-      li.classList.add("has-error");
-      const msg = m[2] ? t("invalidField", { label: fieldLabel(a.kind, m[2]), msg: errorText(state.error) }) : errorText(state.error);
-      main.append(el("p", { class: "err", id: `act-err-${i}` }, msg));
-    }
-    const btns = el("div", { class: "act-actions" });
-    for (const [action, label, aria] of [["edit", "edit", "editLabel"], ["duplicate", "duplicate", "duplicateLabel"], ["remove", "remove", "removeLabel"]]) {
-      btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(label)));
-    }
-    li.append(main, btns);
-    list.append(li);
+  const more = renderList($("acts"), {
+    acts, limit: limit("acts"), readOnly: !!state.link, editing: form?.editing(),
+    report: state.report, error: state.error, errorAt: m && { index: +m[1], field: m[2] },
+    reportIndex, kinds: kindByName(), names: names(), note: state.note, notesAbove: $("acts-notices"),
   });
-  if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
+  $("acts-more").replaceChildren(more ?? "");
 }
 
 function renderErrors() {
   const e = state.error;
   const path = e?.path ?? "";
   setFieldError($("year"), $("year-err"), path === "year" ? errorText(e) : "");
-  const docsMsg = path.startsWith("ruleSets") ? errorText(e) : "";
+  // The engine's words for an empty list ("omit it for all") speak to programmers.
+  const none = Array.isArray(shown().ruleSets) && shown().ruleSets.length === 0;
+  const docsMsg = path.startsWith("ruleSets") ? (none ? t("noDocs") : errorText(e)) : "";
   $("docs-err").textContent = docsMsg;
   $("docs").classList.toggle("invalid", !!docsMsg);
   const general = e && path !== "year" && !path.startsWith("ruleSets") && !/^activities\[\d+\]/.test(path);
   $("result-err").hidden = !general;
-  $("result-err").textContent = general ? errorWithPlace(e, state.input) : "";
-  $("stale").hidden = !e;
-  $("stale").textContent = e ? t("stale") : "";
+  $("result-err").textContent = general ? errorWithPlace(e, shown()) : "";
+  $("stale").hidden = !e && !state.pending;
+  $("stale").textContent = e ? t("stale") : state.pending ? t("computing") : "";
+  $("stale").classList.toggle("busy", !e);
 }
 
-let printTimer;
+/** The banner of a share link's input, and the tools card's line on saving. */
+function renderLink() {
+  const l = state.link;
+  document.body.classList.toggle("viewing", !!l);
+  $("link-banner").hidden = !l;
+  $("view-note").hidden = !l;
+  if (l) {
+    $("link-text").textContent = t("linkText", { n: l.activities.length });
+    $("link-close").textContent = t("backToMine", { n: state.mine.activities.length });
+  }
+  const hint = $("tools-hint");
+  hint.textContent = l ? t("viewNotSaved") : state.saved ? t("toolsHint") : t("notSavedHint");
+  hint.classList.toggle("warn", !l && !state.saved);
+}
+
+const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit });
+
+function renderResults(ctx) {
+  $("h-results").textContent = t("resultsYear", { y: ctx.report.year });
+  renderSummary($("summary"), ctx);
+  renderMini($("mini"), ctx);
+  const has = ctx.input.activities.length > 0;
+  $("compare-section").hidden = !has;
+  $("details-section").hidden = !has;
+  if (has) {
+    $("compare-more").replaceChildren(renderCompare($("compare-scroll"), ctx) ?? "");
+    watchWide();
+    renderDetails($("details"), ctx, state.open);
+  }
+  clear($("print-report")); // built when printing: it holds every line of every document
+}
+
 function render() {
   const yearIn = $("year");
-  if (Number(yearIn.value) !== state.input.year || yearIn.value === "") {
-    if (document.activeElement !== yearIn) yearIn.value = state.input.year ?? "";
-  }
+  if ((Number(yearIn.value) !== shown().year || yearIn.value === "") && document.activeElement !== yearIn) yearIn.value = shown().year ?? "";
   renderDocs();
   renderActivities();
   renderErrors();
+  renderLink();
   $("results").classList.toggle("is-stale", !!state.error);
-  const rep = state.report;
-  if (rep) {
-    const ctx = { report: rep, input: state.reportInput, infos: infoById(), names: names(), requirementText };
-    $("h-results").textContent = t("resultsYear", { y: rep.year });
-    renderSummary($("summary"), ctx);
-    $("compare-section").hidden = ctx.input.activities.length === 0;
-    $("details-section").hidden = ctx.input.activities.length === 0;
-    if (ctx.input.activities.length) {
-      renderCompare($("compare-scroll"), ctx);
-      renderDetails($("details"), ctx, state.open);
-    }
-    clearTimeout(printTimer);
-    printTimer = setTimeout(() => renderPrint($("print-report"), ctx), 400);
-  } else {
+  $("results").setAttribute("aria-busy", String(state.pending));
+  if (state.report) renderResults(resultCtx());
+  else {
     $("h-results").textContent = t("results");
     $("compare-section").hidden = true;
     $("details-section").hidden = true;
   }
 }
 
+/** A fade at the table's right edge and a hint while it is wider than the screen. */
+let wideObserver;
+function watchWide() {
+  const box = $("compare-scroll");
+  const check = () => {
+    const wide = box.scrollWidth > box.clientWidth + 1;
+    $("compare-wrap").classList.toggle("wide", wide);
+    $("compare-wrap").classList.toggle("at-end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+    $("wide-hint").hidden = !wide;
+  };
+  if (!wideObserver) {
+    wideObserver = new ResizeObserver(check);
+    box.addEventListener("scroll", check, { passive: true });
+  }
+  wideObserver.disconnect();
+  wideObserver.observe(box);
+  if (box.firstElementChild) wideObserver.observe(box.firstElementChild);
+}
+
 // --- actions ------------------------------------------------------------------
+
+/** After 删除: the next entry, else the previous, else the add button. */
+function focusAfterRemove(nextId, prevId) {
+  const btn = (id) => id !== undefined && $("acts").querySelector(`li[data-id="${CSS.escape(id)}"] [data-action="remove"]`);
+  (btn(nextId) || btn(prevId) || $("f-submit"))?.focus();
+}
 
 function onActivityAction(e) {
   const btn = e.target.closest("button[data-action]");
-  if (!btn) return;
+  if (!btn || state.link) return;
   const id = btn.closest("li").dataset.id;
-  const acts = state.input.activities;
+  const acts = state.mine.activities;
   const i = acts.findIndex((a) => a.id === id);
   if (i < 0) return;
   const a = acts[i];
   if (btn.dataset.action === "edit") {
-    form.edit(clone(a));
+    form.edit(a);
     renderActivities();
   } else if (btn.dataset.action === "duplicate") {
-    const copy = { ...clone(a), id: newId() };
-    acts.splice(i + 1, 0, copy);
-    update();
-    notify(t("duplicated", { name: activityName(a) }));
+    const copy = { ...a, id: newId() };
+    act(withActs([...acts.slice(0, i + 1), copy, ...acts.slice(i + 1)]), t("duplicated", { name: activityName(a) }), { after: copy.id });
     $("acts").querySelector(`li[data-id="${CSS.escape(copy.id)}"] [data-action="edit"]`)?.focus();
   } else if (btn.dataset.action === "remove") {
-    const prev = clone(state.input);
-    acts.splice(i, 1);
     form.forget(id);
-    update();
-    notify(t("removed", { name: activityName(a) }), { actions: [{ label: t("undo"), run: () => restore(prev) }] });
-    const next = $("acts").querySelectorAll("li")[Math.min(i, acts.length - 1)];
-    (next?.querySelector("[data-action='edit']") ?? $("h-acts")).focus();
+    act(withActs(acts.filter((x) => x !== a)), t("removed", { name: activityName(a) }), { after: acts[i - 1]?.id ?? null });
+    focusAfterRemove(acts[i + 1]?.id, acts[i - 1]?.id);
   }
 }
 
+/** "Show more" under a long list: the next page, the focus staying on the button. */
+function onMore(e) {
+  const b = e.target.closest("button[data-more]");
+  if (!b) return;
+  const key = b.dataset.more;
+  state.limits.set(key, limit(key) + PAGE);
+  render();
+  document.querySelector(`button[data-more="${CSS.escape(key)}"]`)?.focus();
+}
+
 function exportCsv() {
-  if (!state.report || state.error) {
-    notify(t("stale"), { kind: "error" });
+  if (!state.report || state.error || state.reportInput !== shown()) {
+    notify(t(state.pending ? "computing" : "stale"), { kind: "error", where: "tools-notices" });
     return;
   }
-  const ctx = { report: state.report, input: state.reportInput, infos: infoById(), names: names() };
-  const { header, rows } = csvRows(ctx);
+  const { header, rows } = csvRows(resultCtx());
   io.download(`xueshi-${state.report.year}.csv`, io.csvText(header, rows), "text/csv;charset=utf-8");
 }
 
 async function copyLink() {
-  const url = io.linkFor(state.input);
+  const url = io.linkFor(shown());
   const field = $("share-url");
   field.value = url;
   $("share").hidden = false;
   try {
     await navigator.clipboard.writeText(url);
-    notify(t("linkCopied"));
+    notify(t("linkCopied"), { where: "tools-notices" });
   } catch {
-    notify(t("linkManual"));
+    notify(t("linkManual"), { where: "tools-notices" });
     field.focus();
     field.select();
   }
 }
 
-function printReport() {
-  if (state.report) renderPrint($("print-report"), { report: state.report, input: state.reportInput, infos: infoById(), names: names() });
-  window.print();
+function printNow() {
+  if (state.report) renderPrint($("print-report"), resultCtx());
 }
 
-function switchLang() {
-  setLang(getLang() === "zh" ? "en" : "zh");
+async function switchLang() {
+  const want = getLang() === "zh" ? "en" : "zh";
+  try {
+    await setLang(want);
+  } catch {
+    notify(t("langFailed"), { kind: "error" });
+    return;
+  }
   io.saveLang(getLang());
   applyStaticTexts();
   buildDocs();
   form.relabel();
+  dropNotes();
   render();
-  for (const n of $("notices").querySelectorAll(".notice:not(.sticky)")) n.remove();
 }
 
 function defaultDate() {
-  const y = validYear(state.input.year) ? state.input.year : thisYear();
+  const y = validYear(shown().year) ? shown().year : thisYear();
   const now = new Date();
   if (now.getFullYear() === y) return `${y}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   return `${y}-12-31`;
@@ -411,63 +578,102 @@ function defaultDate() {
 
 /** Runs the engine on one draft activity, for the form's errors and preview. */
 function checkDraft(a) {
-  const input = { year: validYear(state.input.year) ? state.input.year : thisYear(), activities: [a] };
-  if (state.input.ruleSets?.length) input.ruleSets = state.input.ruleSets;
-  try {
-    const rep = evaluate(input);
+  const input = { year: validYear(shown().year) ? shown().year : thisYear(), activities: [a] };
+  if (shown().ruleSets?.length) input.ruleSets = shown().ruleSets;
+  const { report, error } = calc.here(input);
+  if (report) {
     const nm = names();
-    return { lines: rep.results.map((r) => ({ name: nm.get(r.ruleSet), line: r.lines[0] })) };
-  } catch (e) {
-    const m = /^activities\[0\](?:\.(\w+))?/.exec(e.path ?? "");
-    return { error: { field: m?.[1] ?? "kind", text: errorText(e) } };
+    return { lines: report.results.map((r) => ({ name: nm.get(r.ruleSet), line: r.lines[0] })) };
   }
+  const m = /^activities\[0\](?:\.(\w+))?/.exec(error.path ?? "");
+  return { error: { field: m?.[1] ?? "kind", text: errorText(error) } };
 }
 
-function submitDraft(a, editingId) {
-  if (editingId) {
-    const i = state.input.activities.findIndex((x) => x.id === editingId);
-    if (i >= 0) state.input.activities[i] = { ...a, id: editingId };
-    update();
-    notify(t("saved", { name: activityName(a) }));
-  } else {
-    state.input.activities.push({ ...a, id: newId() });
-    update();
-    notify(t("added", { name: activityName(a) }));
+/** The form's entry: added, or saved over the entry being edited (re-added if another tab removed it). */
+function submitDraft(a, editingId, original) {
+  const acts = state.mine.activities;
+  const name = activityName(a);
+  if (!editingId) {
+    act(withActs([...acts, { ...a, id: newId() }]), t("added", { name }), "form-notices");
+    return;
   }
-}
-
-function showUnreadable(text) {
-  notify(t("unreadable"), {
-    kind: "error",
-    sticky: true,
-    actions: [
-      { label: t("download"), keep: true, run: () => io.download("xueshi-unreadable.txt", text, "text/plain;charset=utf-8") },
-      { label: t("dismiss"), run: () => io.forgetUnreadable() },
-    ],
-  });
+  const next = { ...a, id: editingId };
+  const i = acts.findIndex((x) => x.id === editingId);
+  const elsewhere = i < 0 ? t("readded") : !io.same(acts[i], original) ? t("editedElsewhere") : null;
+  const list = i < 0 ? [...acts, next] : acts.map((x, j) => (j === i ? next : x));
+  act(withActs(list), elsewhere ? `${t("saved", { name })}${t("sep")}${elsewhere}` : t("saved", { name }), { after: editingId });
 }
 
 // --- start --------------------------------------------------------------------
 
+function wire() {
+  $("year").addEventListener("input", () => {
+    const v = $("year").value.trim();
+    change({ ...shown(), year: v === "" ? null : Number(v) });
+  });
+  // Leaving the field shows the year as the input holds it (only the field: a redraw here
+  // would replace the button being clicked).
+  $("year").addEventListener("change", () => ($("year").value = shown().year ?? ""));
+  $("acts").addEventListener("click", onActivityAction);
+  document.addEventListener("click", onMore);
+  $("example").addEventListener("click", () => {
+    const had = state.mine.activities.length;
+    const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
+    // Confirmed beside the button; on a phone the sticky summary shows the outcome.
+    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
+  });
+  $("clear").addEventListener("click", () => {
+    const n = state.mine.activities.length;
+    if (!n) return;
+    form.forget(form.editing());
+    act(withActs([]), t("cleared", { n }), "acts-notices");
+  });
+  $("lang").addEventListener("click", switchLang);
+  // To the results without touching the address: it may hold a share link to keep.
+  for (const a of document.querySelectorAll('a[href="#results"]')) {
+    a.addEventListener("click", (e) => (e.preventDefault(), $("results").focus()));
+  }
+  for (const b of document.querySelectorAll("[data-do=save-mine]")) b.addEventListener("click", saveAsMine);
+  $("link-close").addEventListener("click", backToMine);
+  $("copy-link").addEventListener("click", copyLink);
+  $("export-json").addEventListener("click", () => io.download(`xueshi-input-${shown().year ?? ""}.json`, JSON.stringify(io.envelope(shown(), state.engineVersion), null, 2) + "\n", "application/json"));
+  $("import-json").addEventListener("click", () => $("import-file").click());
+  $("import-file").addEventListener("change", async (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file) await importFile(file);
+  });
+  $("export-csv").addEventListener("click", exportCsv);
+  $("print").addEventListener("click", () => (printNow(), window.print()));
+  window.addEventListener("hashchange", () => openHash() && update());
+  window.addEventListener("beforeprint", printNow);
+  matchMedia("print").addEventListener("change", (e) => e.matches && printNow());
+  window.addEventListener("storage", onStorage);
+}
+
 async function main() {
-  setLang(io.loadLang() ?? "zh");
-  applyStaticTexts();
-  const saved = io.loadSaved();
+  // English loads beside the engine; until then the page speaks Chinese.
+  const lang = setLang(io.loadLang() ?? "zh").catch(() => {});
+  const saved = io.load();
+  state.mine = saved.input ?? { year: thisYear(), activities: [] };
+  openHash();
+  calc.prepare(shown()); // a large input: the worker loads its engine beside this one
   try {
     await init();
+    await lang;
     state.infos = ruleSets();
     state.kinds = activityKinds();
     state.engineVersion = version();
   } catch (e) {
+    $("loading").textContent = t("engineFailed");
     notify(t("engineFailed"), { kind: "error", sticky: true });
     throw e;
   }
   applyStaticTexts();
-  state.input = saved.input ?? { year: thisYear(), activities: [] };
-  if (saved.unreadable !== null) showUnreadable(saved.unreadable);
-
+  if (saved.blocked) showBlocked(saved.blocked);
+  showAside();
   buildDocs();
-  update({ save: false, quiet: true });
+  update({ quiet: true });
   document.documentElement.classList.add("started");
   performance.mark("xueshi:first-result");
   // Let the results paint (two frames: the first may already be on its way) before
@@ -490,51 +696,7 @@ async function main() {
       $("acts").querySelector(`li[data-id="${CSS.escape(id)}"] [data-action="edit"]`)?.focus();
     },
   });
-  openHash();
-
-  $("year").addEventListener("input", () => {
-    const v = $("year").value.trim();
-    state.input.year = v === "" ? null : Number(v);
-    update();
-  });
-  $("year").addEventListener("change", () => render());
-  $("acts").addEventListener("click", onActivityAction);
-  $("example").addEventListener("click", () => {
-    replaceInput(clone(EXAMPLE), t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length }));
-    // On a phone the results are far below: take the visitor there.
-    if ($("results").getBoundingClientRect().top > innerHeight) $("results").scrollIntoView({ block: "start" });
-  });
-  $("clear").addEventListener("click", () => {
-    const prev = clone(state.input);
-    if (!prev.activities.length) return;
-    state.input.activities = [];
-    form.forget(form.editing());
-    update();
-    notify(t("cleared", { n: prev.activities.length }), { actions: [{ label: t("undo"), run: () => restore(prev) }] });
-  });
-  $("lang").addEventListener("click", switchLang);
-  $("copy-link").addEventListener("click", copyLink);
-  $("export-json").addEventListener("click", () => io.download(`xueshi-input-${state.input.year ?? ""}.json`, JSON.stringify(io.envelope(state.input, state.engineVersion), null, 2) + "\n", "application/json"));
-  $("import-json").addEventListener("click", () => $("import-file").click());
-  $("import-file").addEventListener("change", async (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (file) await importFile(file);
-  });
-  $("export-csv").addEventListener("click", exportCsv);
-  $("print").addEventListener("click", printReport);
-  window.addEventListener("hashchange", openHash);
-  window.addEventListener("beforeprint", () => state.report && renderPrint($("print-report"), { report: state.report, input: state.reportInput, infos: infoById(), names: names() }));
-  // Another tab changed the saved input: follow it rather than overwrite it later.
-  window.addEventListener("storage", (e) => {
-    if (e.key !== "xueshi.input" || e.newValue === null) return;
-    try {
-      state.input = io.parseText(e.newValue);
-      update({ save: false });
-    } catch {
-      /* keep ours */
-    }
-  });
+  wire();
   document.body.classList.add("ready"); // everything is wired: the tests wait for this
 }
 

@@ -13,7 +13,7 @@ const TIME = ["hours", "days", "minutes"];
  * @param {object} o
  *   kinds: the engine's activityKinds()
  *   check(activity) -> { error } | { lines: [{ name, line }] }  (engine run of this one item)
- *   submit(activity, editingId) -> void
+ *   submit(activity, editingId, original) -> void  (original: the entry as editing began)
  *   defaultDate() -> "YYYY-MM-DD"
  */
 export function createForm(root, o) {
@@ -26,11 +26,13 @@ export function createForm(root, o) {
   const titleIn = el("input", { id: "f-title", type: "text", maxlength: "200", autocomplete: "off", "aria-describedby": "f-title-hint f-title-err" });
   const fieldsBox = el("div", { class: "kind-fields" });
   const preview = el("div", { class: "preview", id: "f-preview" });
-  const submitBtn = el("button", { type: "submit", class: "btn primary" });
+  const submitBtn = el("button", { type: "submit", class: "btn primary", id: "f-submit" });
   const cancelBtn = el("button", { type: "button", class: "btn", hidden: true });
+  const notes = el("div", { class: "notices", id: "form-notices", "aria-live": "polite" }); // confirmations where the user acted
   const labels = {}; // text nodes that change with the language
 
   let editingId = null;
+  let original = null; // the entry as it was when editing began
   let touched = new Set();
   let showAll = false;
   let lastError = null;
@@ -54,6 +56,7 @@ export function createForm(root, o) {
     fieldsBox,
     preview,
     el("div", { class: "actions" }, submitBtn, cancelBtn),
+    notes,
   );
   root.append(heading, form);
 
@@ -199,6 +202,7 @@ export function createForm(root, o) {
   function resetValues(keepKind = true) {
     const kind = keepKind ? kindSel.value : "training";
     editingId = null;
+    original = null;
     touched = new Set();
     showAll = false;
     titleIn.value = "";
@@ -227,11 +231,11 @@ export function createForm(root, o) {
       return;
     }
     const { a } = read();
-    const wasEditing = editingId;
-    o.submit(a, wasEditing);
+    const [wasEditing, was] = [editingId, original];
     resetValues();
+    o.submit(a, wasEditing, was);
     if (wasEditing) o.afterEdit?.(wasEditing);
-    else kindSel.focus();
+    else kindSel.focus({ preventScroll: true }); // the confirmation below the button stays in view
   });
   form.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && editingId) cancelBtn.click();
@@ -249,6 +253,7 @@ export function createForm(root, o) {
     /** Loads an activity for editing. */
     edit(a) {
       editingId = a.id;
+      original = a;
       touched = new Set();
       showAll = true;
       kindSel.value = kinds.has(a.kind) ? a.kind : o.kinds[0].kind;

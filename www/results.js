@@ -1,12 +1,28 @@
 // Rendering the engine's Report: summary cards, the comparison table, the per-document
-// details with clauses, the print report and the CSV rows. No hours are computed here.
+// details with clauses, the print report, the CSV rows, and the activity list with each
+// entry's hours. No hours are computed here.
 
-import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang } from "./i18n.js";
+import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
 import { el, clear } from "./dom.js";
+
+/** Rows drawn at first and added per "more": a long input costs no more to redraw than a short one. */
+export const PAGE = 50;
+
+/** The button under a list cut at `shown` of `total` rows (null when nothing is cut). */
+function moreButton(key, shown, total) {
+  if (shown >= total) return null;
+  return el("button", { type: "button", class: "btn more", "data-more": key }, t("showMore", { n: Math.min(PAGE, total - shown), shown, total }));
+}
 
 /** Activity name as the user knows it. */
 export function activityName(a) {
   return typeof a.title === "string" && a.title.trim() ? a.title : kindLabel(a.kind);
+}
+
+/** Under an activity's name: its kind (unless the name is the kind) and more, joined by " · ". */
+function meta(a, ...more) {
+  const name = activityName(a);
+  return [name === kindLabel(a.kind) ? null : kindLabel(a.kind), ...more].filter(Boolean).join(" · ");
 }
 
 /** The activity's own fields in words: "国内国家级刊物 · 作者人数 3 · 会议论文". */
@@ -121,7 +137,7 @@ export function renderSummary(box, ctx) {
   }
 }
 
-/** The activities × documents table. */
+/** The activities × documents table: the first `ctx.limit("compare")` rows, then a "more" button. */
 export function renderCompare(box, ctx) {
   clear(box);
   const { report, input } = ctx;
@@ -131,29 +147,34 @@ export function renderCompare(box, ctx) {
   for (const res of report.results) head.append(el("th", { scope: "col" }, ctx.names.get(res.ruleSet)));
   table.append(el("thead", {}, head));
   const body = el("tbody");
-  input.activities.forEach((a, i) => {
+  const shown = Math.min(ctx.limit("compare"), input.activities.length);
+  for (let i = 0; i < shown; i++) {
+    const a = input.activities[i];
     const tr = el("tr", {}, el("th", { scope: "row" },
       el("span", { class: "act-name" }, activityName(a)),
-      el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""}`)));
-    for (const res of report.results) tr.append(el("td", {}, lineText(res.lines[i])));
+      el("span", { class: "act-meta" }, meta(a, a.date))));
+    for (const res of report.results) tr.append(el("td", {}, lineText(res.lines.at(i))));
     body.append(tr);
-  });
-  table.append(body);
+  }
+  table.append(body, compareFoot(report));
+  box.append(table);
+  return moreButton("compare", shown, input.activities.length);
+}
+
+function compareFoot(report) {
   const foot = el("tfoot");
   for (const part of ["public", "professional", "total"]) {
     const tr = el("tr", {}, el("th", { scope: "row" }, t(part)));
     for (const res of report.results) {
       const req = res.requirement[part];
-      const td = el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null);
-      tr.append(td);
+      tr.append(el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
     }
     foot.append(tr);
   }
   const st = el("tr", {}, el("th", { scope: "row" }, t("status")));
   for (const res of report.results) st.append(el("td", {}, el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
   foot.append(st);
-  table.append(foot);
-  box.append(table);
+  return foot;
 }
 
 function basis(line, key, open) {
@@ -171,36 +192,50 @@ function basis(line, key, open) {
   return d;
 }
 
-/** Per document: every line with its clause, the document's words and the arithmetic. */
+/** Per document: every line with its clause, the document's words and the arithmetic. Built when opened. */
 export function renderDetails(box, ctx, open) {
   clear(box);
   for (const res of ctx.report.results) {
-    const info = ctx.infos.get(res.ruleSet);
     const d = el("details", { class: "doc-detail", "data-rule-set": res.ruleSet, open: open.has(res.ruleSet) });
-    d.addEventListener("toggle", () => (d.open ? open.add(res.ruleSet) : open.delete(res.ruleSet)));
+    const fill = () => {
+      if (d.open && d.children.length === 1) d.append(detailBody(res, ctx, open));
+    };
+    d.addEventListener("toggle", () => {
+      if (d.open) open.add(res.ruleSet);
+      else open.delete(res.ruleSet);
+      fill();
+    });
     d.append(el("summary", {},
       el("span", { class: "dd-name" }, ctx.names.get(res.ruleSet)),
       el("span", { class: "dd-meta" }, `${compact(res.totals.total)} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
-    const inner = el("div", { class: "dd-body" });
-    inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
-    if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
-    if (!res.applies.inForce || res.applies.note) {
-      inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
-    }
-    if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
-    const ol = el("ol", { class: "lines" });
-    ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
-      ol.append(el("li", { class: `line s-${line.status}` },
-        el("div", { class: "line-top" },
-          el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, `${kindLabel(a.kind)} · ${a.date ?? ""} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
-          lineText(line)),
-        basis(line, `${res.ruleSet}:${a.id}`, open)));
-    });
-    inner.append(ol);
-    d.append(inner);
+    fill();
     box.append(d);
   }
+}
+
+function detailBody(res, ctx, open) {
+  const info = ctx.infos.get(res.ruleSet);
+  const inner = el("div", { class: "dd-body" });
+  inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+  if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
+  if (!res.applies.inForce || res.applies.note) {
+    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+  }
+  if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+  const ol = el("ol", { class: "lines" });
+  const acts = ctx.input.activities;
+  const shown = Math.min(ctx.limit(`d:${res.ruleSet}`), acts.length);
+  for (let i = 0; i < shown; i++) {
+    const a = acts[i];
+    const line = res.lines.at(i);
+    ol.append(el("li", { class: `line s-${line.status}` },
+      el("div", { class: "line-top" },
+        el("div", {}, el("span", { class: "act-name" }, activityName(a)), el("span", { class: "act-meta" }, meta(a, a.date, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
+        lineText(line)),
+      basis(line, `${res.ruleSet}:${a.id}`, open)));
+  }
+  inner.append(ol, moreButton(`d:${res.ruleSet}`, shown, acts.length) ?? "");
+  return inner;
 }
 
 /** The printable report: one section per document, everything expanded. */
@@ -221,10 +256,10 @@ export function renderPrint(box, ctx) {
     table.append(el("thead", {}, el("tr", {}, ...[t("index"), t("activity"), t("date"), t("hoursCol"), t("clause")].map((h) => el("th", { scope: "col" }, h)))));
     const tb = el("tbody");
     ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
+      const line = res.lines.at(i);
       tb.append(el("tr", {},
         el("td", {}, String(i + 1)),
-        el("td", {}, activityName(a), el("br"), el("small", {}, `${kindLabel(a.kind)} · ${t(line.subject === "public" ? "publicLong" : "professionalLong")}`)),
+        el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
         el("td", {}, a.date ?? ""),
         el("td", {}, plainLine(line)),
         el("td", { lang: "zh-CN" }, line.clause ? line.clause.ref : "—", line.clause ? el("small", { class: "quote" }, line.clause.quote) : null, line.explain ? el("small", {}, line.explain) : null)));
@@ -244,7 +279,7 @@ export function csvRows(ctx) {
     const info = ctx.infos.get(res.ruleSet);
     const name = ctx.names.get(res.ruleSet);
     ctx.input.activities.forEach((a, i) => {
-      const line = res.lines[i];
+      const line = res.lines.at(i);
       rows.push([name, info?.docNumber ?? "", i + 1, activityName(a), kindLabel(a.kind), a.date ?? "", t(line.subject), plainLine(line), line.hours.min, line.hours.max, statusLabel(line.status), line.clause?.ref ?? "", line.explain]);
     });
     for (const p of ["public", "professional", "total"]) {
@@ -253,4 +288,86 @@ export function csvRows(ctx) {
     rows.push([name, info?.docNumber ?? "", "", t("csvCompliance"), "", "", "", "", "", "", t(res.compliance), "", shortfallText(res)]);
   }
   return { header, rows };
+}
+
+/** Beside an activity: its line with the most guaranteed hours over the documents (then the most possible). */
+export function bestLine(report, i) {
+  let best = null;
+  for (const res of report.results) {
+    const line = res.lines.at(i);
+    const more = !best || line.hours.min > best.line.hours.min || (line.hours.min === best.line.hours.min && (line.hours.max ?? Infinity) > (best.line.hours.max ?? Infinity));
+    if (more) best = { line, ruleSet: res.ruleSet };
+  }
+  return best;
+}
+
+/** The phone's sticky summary: per document 合计 / 要求 and the status. */
+export function renderMini(box, ctx) {
+  clear(box);
+  box.append(el("span", { class: "visually-hidden" }, t("miniLabel")));
+  for (const res of ctx.report.results) {
+    box.append(el("span", { class: "mini-doc" },
+      el("b", {}, ctx.names.get(res.ruleSet)), ` ${compact(res.totals.total)}/${num(res.requirement.total)} `,
+      el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
+  }
+}
+
+// --- the activity list: each entry with its hours, a page at a time, with a
+// confirmation in place where the user acted on an entry ---------------------------
+
+const ACTIONS = [["edit", "editLabel"], ["duplicate", "duplicateLabel"], ["remove", "removeLabel"]];
+
+/** The hours beside activity `a` (index `i` of the shown input), if the report is of this very entry. */
+function hoursOf(a, i, o) {
+  const rep = o.report;
+  if (!rep || o.error) return null;
+  const j = o.reportIndex(a, i);
+  if (j < 0) return null;
+  const best = bestLine(rep, j);
+  if (!best) return null;
+  const box = el("p", { class: "act-hours" }, lineText(best.line));
+  if (rep.results.length > 1) box.append(el("span", { class: "act-doc" }, getLang() === "zh" ? `（${o.names.get(best.ruleSet)}）` : ` (${o.names.get(best.ruleSet)})`));
+  return box;
+}
+
+function item(a, i, o) {
+  const name = activityName(a);
+  const titled = name !== kindLabel(a.kind); // else the name is the kind: not shown twice
+  const li = el("li", { class: `act${o.editing === a.id ? " editing" : ""}`, "data-id": a.id });
+  const main = el("div", { class: "act-main" },
+    el("p", { class: "act-title" }, titled ? el("span", { class: "kind-chip" }, kindLabel(a.kind)) : null, titled ? " " : null, el("span", { class: "act-name" }, name)),
+    el("p", { class: "act-meta" }, [a.date, describe(a, o.kinds.get(a.kind))].filter(Boolean).join(" · ")),
+    hoursOf(a, i, o));
+  if (o.errorAt?.index === i) {
+    li.classList.add("has-error");
+    const { field } = o.errorAt;
+    main.append(el("p", { class: "err" }, field ? t("invalidField", { label: fieldLabel(a.kind, field), msg: errorText(o.error) }) : errorText(o.error)));
+  }
+  li.append(main);
+  if (!o.readOnly) {
+    const btns = el("div", { class: "act-actions" });
+    for (const [action, aria] of ACTIONS) {
+      btns.append(el("button", { type: "button", class: `btn small${action === "remove" ? " danger" : ""}`, "data-action": action, "aria-label": t(aria, { name }) }, t(action)));
+    }
+    li.append(btns);
+  }
+  return li;
+}
+
+/**
+ * o: { acts, limit, readOnly, editing, report, error, errorAt: { index, field }, reportIndex(a, i),
+ *      kinds, names, note: { after: id | null, node }, notesAbove: the box for a note with no entry before it }
+ */
+export function renderList(list, o) {
+  const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
+  const focusKey = focused && [focused.closest("li").dataset.id, focused.dataset.action];
+  clear(list);
+  const shown = Math.min(o.limit, o.acts.length);
+  for (let i = 0; i < shown; i++) list.append(item(o.acts[i], i, o));
+  // A confirmation goes inside the entry it follows (a list item of its own would count
+  // as an activity); above the list when there is none on this page.
+  const at = o.note && o.note.after !== null && list.querySelector(`li[data-id="${CSS.escape(o.note.after)}"]`);
+  if (o.note) (at || o.notesAbove).append(o.note.node);
+  if (focusKey) list.querySelector(`li[data-id="${CSS.escape(focusKey[0])}"] [data-action="${focusKey[1]}"]`)?.focus();
+  return moreButton("acts", shown, o.acts.length);
 }

@@ -1,0 +1,69 @@
+// Runs the engine: in the page for ordinary inputs, in a module worker (worker.js) from
+// BIG activities on, so that the page stays responsive up to the engine's 50,000.
+
+import { evaluate } from "./pkg/xueshi.js";
+
+export const BIG = 1000;
+let worker = null; // false: workers do not run here, evaluate in the page
+let jobs = 0;
+const waiting = new Map();
+
+/** A packed result's lines, read back one at a time (`length` and `at(i)`, as an array has). */
+class Lines {
+  constructor(p) {
+    this.p = p;
+    this.length = p.min.length;
+  }
+  at(i) {
+    const p = this.p;
+    const s = (k) => p.texts[p[k][i]] ?? null;
+    const ref = s("ref");
+    return {
+      activity: s("activity"), subject: s("subject"), status: s("status"), explain: s("explain") ?? "",
+      hours: { min: p.min[i], max: Number.isNaN(p.max[i]) ? null : p.max[i] },
+      clause: ref === null ? null : { ref, quote: s("quote") },
+      ...p.extra[i],
+    };
+  }
+}
+
+function startWorker() {
+  // Named relative to the page, not the module: it is no part of a first visit.
+  worker = new Worker("worker.js", { type: "module" });
+  worker.onmessage = ({ data }) => {
+    for (const r of data.report?.results ?? []) r.lines = new Lines(r.lines);
+    waiting.get(data.job)?.(data);
+    waiting.delete(data.job);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    worker = false;
+    for (const done of waiting.values()) done(null);
+    waiting.clear();
+  };
+}
+
+/** Starts the worker ahead of a large input's first evaluation (it loads the engine itself). */
+export function prepare(input) {
+  if (input.activities.length >= BIG && worker === null) startWorker();
+}
+
+/** `{ report }` or `{ error }` for `input`, in this thread. */
+export function here(input) {
+  try {
+    return { report: evaluate(input) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** As `here`, but a Promise of it for a large input; `text` is its JSON if already made. */
+export function run(input, text) {
+  if (input.activities.length < BIG || worker === false) return here(input);
+  if (!worker) startWorker();
+  const job = ++jobs;
+  return new Promise((resolve) => {
+    waiting.set(job, (r) => resolve(r ?? here(input)));
+    worker.postMessage({ job, text: text ?? JSON.stringify(input) });
+  });
+}

@@ -1,0 +1,45 @@
+// Evaluates large inputs off the page's thread. The report goes back packed (numbers in
+// typed arrays, each distinct text once), as cloning 50,000 line objects would cost the
+// page more than evaluating them does. calc.js reads the columns back.
+
+import init, { evaluate } from "./pkg/xueshi.js";
+
+const ready = init();
+const COLS = ["activity", "subject", "status", "ref", "quote", "explain"];
+
+function pack(lines) {
+  const n = lines.length;
+  const p = { min: new Float64Array(n), max: new Float64Array(n), texts: [], extra: {} };
+  for (const k of COLS) p[k] = new Int32Array(n);
+  const index = new Map();
+  const text = (s) => {
+    if (s === undefined || s === null) return -1;
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = p.texts.push(s) - 1));
+    return i;
+  };
+  lines.forEach((l, i) => {
+    const { activity, subject, hours, status, clause, explain, ...rest } = l;
+    p.min[i] = hours.min;
+    p.max[i] = hours.max ?? NaN;
+    [activity, subject, status, clause?.ref, clause?.quote, explain].forEach((v, j) => (p[COLS[j]][i] = text(v)));
+    if (Object.keys(rest).length) p.extra[i] = rest; // parts, and whatever a later engine adds
+  });
+  return p;
+}
+
+onmessage = async ({ data: { job, text } }) => {
+  try {
+    await ready;
+    const v = JSON.parse(text);
+    const report = evaluate(v.format ? v.input : v);
+    const moved = [];
+    for (const r of report.results) {
+      r.lines = pack(r.lines);
+      moved.push(r.lines.min.buffer, r.lines.max.buffer, ...COLS.map((k) => r.lines[k].buffer));
+    }
+    postMessage({ job, report }, moved);
+  } catch (e) {
+    postMessage({ job, error: { message: String(e?.message ?? e), code: e?.code, path: e?.path, messageZh: e?.messageZh } });
+  }
+};
