@@ -33,7 +33,10 @@ dist: pkg
 	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets pkg-calc/xueshi_calc.js pkg-calc/xueshi_calc_bg.wasm dist/pkg/
 	@# The engine's JS half (js/wire.js) sits at a hashed path: preload it with the rest.
 	@snippet=$$(cd dist && ls pkg/snippets/*/js/wire.js) && \
-	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html
+	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi_calc.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html
+	@# Served minified (esbuild, file by file, no bundling: the same modules and paths);
+	@# www/ keeps the readable sources.
+	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
 	@$(MAKE) --no-print-directory size
 
 size:

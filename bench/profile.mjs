@@ -55,7 +55,7 @@ try {
     } else {
       await page.goto(`${base}/__profile__`);
       await page.evaluate(async () => {
-        const m = await import("/pkg/xueshi.js");
+        const m = await import("/pkg/xueshi_calc.js");
         await m.default();
         window.xs = m;
       });

@@ -26,7 +26,7 @@ const median = (xs) => {
 
 /** Loads the engine into a blank page of the served origin. */
 async function pageInit() {
-  const m = await import("/pkg/xueshi.js");
+  const m = await import("/pkg/xueshi_calc.js");
   await m.default();
   window.xs = m;
   return m.version();

@@ -25,7 +25,7 @@ async function addPaper(page, { year = "2022", date = "2022-06-01", title = "装
 }
 
 async function engineKinds(page) {
-  return page.evaluate(async () => (await import("./pkg/xueshi.js")).activityKinds());
+  return page.evaluate(async () => (await import("./pkg/xueshi_calc.js")).activityKinds());
 }
 
 describe("first visit", () => {

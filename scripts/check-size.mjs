@@ -66,7 +66,7 @@ export function measureSizes(dir) {
   const perFile = files.map((f) => ({ file: f, raw: statSync(join(dir, f)).size, gzip: gzipSize(join(dir, f)) }));
   const wasm = perFile.find((f) => f.file.endsWith(".wasm"));
   return {
-    wasmGzip: wasm ? wasm.gzip : gzipSize(join(dir, "pkg/xueshi_bg.wasm")),
+    wasmGzip: wasm ? wasm.gzip : gzipSize(join(dir, "pkg/xueshi_calc_bg.wasm")),
     firstVisitGzip: perFile.reduce((s, f) => s + f.gzip, 0),
     perFile,
     missing,

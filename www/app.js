@@ -1,7 +1,7 @@
 // The page: holds the user's own input (saved, shared by every tab) and, while a share
 // link is open, someone else's; runs the engine on every change; renders the Report.
 
-import init, { ruleSets, version, activityKinds } from "./pkg/xueshi.js";
+import init, { ruleSets, version, activityKinds } from "./pkg/xueshi_calc.js";
 import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";

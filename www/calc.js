@@ -1,7 +1,7 @@
 // Runs the engine: in the page for ordinary inputs, in a module worker (worker.js) from
 // BIG activities on, so that the page stays responsive up to the engine's 50,000.
 
-import { evaluate } from "./pkg/xueshi.js";
+import { evaluate } from "./pkg/xueshi_calc.js";
 
 export const BIG = 1000;
 let worker = null; // false: workers do not run here, evaluate in the page

@@ -2,7 +2,7 @@
 // typed arrays, each distinct text once), as cloning 50,000 line objects would cost the
 // page more than evaluating them does. calc.js reads the columns back.
 
-import init, { evaluate } from "./pkg/xueshi.js";
+import init, { evaluate } from "./pkg/xueshi_calc.js";
 
 const ready = init();
 const COLS = ["activity", "subject", "status", "ref", "quote", "explain"];
