@@ -139,3 +139,12 @@ fn public_training_counts_towards_public() {
     assert_eq!(r.totals.public, exact(30.0));
     assert_eq!(r.compliance, Compliance::Met);
 }
+
+/// 附件二: every way it lists counts "凭相关有效证明"; the 公需 online course names none.
+#[test]
+fn attachment_2_rests_on_valid_proof() {
+    let l = line(RS, Y, json!({"kind": "training", "subject": "professional", "hours": 8, "date": "2019-03-01"}));
+    assert_eq!(l.evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["相关有效证明"]);
+    let l = line(RS, Y, json!({"kind": "training", "subject": "public", "hours": 8, "date": "2019-03-01"}));
+    assert!(l.evidence.is_empty());
+}

@@ -287,3 +287,11 @@ fn kinds_the_document_does_not_mention_are_not_covered() {
         assert!(l.explain.contains("第八条第（十）项"), "{}", l.explain);
     }
 }
+
+/// 第十条: the relief rests on "所在单位出具证明".
+#[test]
+fn di_shi_tiao_relief_needs_the_employers_certificate() {
+    let l = line(RS, Y, json!({"kind": "leave", "reason": "sickness", "months": 3, "date": "2024-03-01"}));
+    assert_eq!(l.status, Undetermined);
+    assert_eq!(l.evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["所在单位出具证明"]);
+}

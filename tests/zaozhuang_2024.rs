@@ -160,3 +160,15 @@ fn kinds_the_attachment_does_not_list_are_not_covered() {
         check(&line(RS, Y, a), exact(0.0), NotCovered);
     }
 }
+
+/// 附件第7条: the proof each kind of claim rests on, in its words.
+#[test]
+fn fu_jian_7_the_proof_of_each_claim() {
+    let evidence = |a| line(RS, Y, a).evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>();
+    assert_eq!(evidence(json!({"kind": "paper", "venue": "national", "authors": 1, "date": "2024-03-01"})), ["论文（封面、目录及正文页）"]);
+    assert_eq!(evidence(json!({"kind": "book", "role": "author", "date": "2024-03-01"})), ["著作（封面、索引、目录页）"]);
+    assert_eq!(evidence(json!({"kind": "award", "level": "city", "date": "2024-03-01"})), ["证书", "奖状（章、牌）"]);
+    assert_eq!(evidence(json!({"kind": "training", "days": 1, "date": "2024-03-01"})), ["培训合格证书", "加盖主管部门（单位）公章的证明材料"]);
+    // 附件第2条 names the exam's own proof.
+    assert_eq!(evidence(json!({"kind": "qualificationExam", "category": "licensure", "date": "2024-03-01"})), ["资格证书"]);
+}
