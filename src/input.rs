@@ -26,6 +26,8 @@ pub struct Activity<'a> {
     pub kind: usize,
     pub date: NaiveDate,
     pub title: Option<&'a str>,
+    /// The earlier year this is make-up study for (补学, contract v2 `makeUpFor`).
+    pub make_up_for: Option<i32>,
     fields: Vec<(&'a str, Value<'a>)>,
 }
 
@@ -210,7 +212,7 @@ fn text<'a>(value: &'a Json<'a>, at: &Path, min: usize, max: usize) -> Found<&'a
     Ok(s)
 }
 
-const COMMON: &[&str] = &["id", "kind", "date", "title"];
+const COMMON: &[&str] = &["id", "kind", "date", "title", "makeUpFor"];
 
 /// One activity.
 fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Found<Activity<'a>> {
@@ -225,6 +227,7 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     let date = parse_date(string(required(fields, "date", at)?, &date_at)?)
         .ok_or_else(|| invalid(&date_at, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?;
     let title = lookup(fields, "title").map(|v| text(v, &at.field("title"), 0, MAX_TITLE_CHARS)).transpose()?;
+    let make_up_for = lookup(fields, "makeUpFor").map(|v| make_up_year(v, &at.field("makeUpFor"), date)).transpose()?;
     let extra = |name: &str| extras.iter().find(|f| f.kind == kind_index && *f.name == *name);
     if let Some((k, _)) = fields.iter().find(|(k, _)| !COMMON.contains(&&**k) && spec.field(k).is_none() && extra(k).is_none()) {
         return Err(invalid(&at.field(k), format!("unknown field for kind \"{}\"", spec.kind), format!("“{}”类活动没有此字段", spec.kind)));
@@ -251,7 +254,23 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     if spec.needs_time && !["hours", "days", "minutes"].iter().any(|t| values.iter().any(|(n, _)| n == t)) {
         return Err(invalid(&at.field("hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
     }
-    Ok(Activity { id, kind: kind_index, date, title, fields: values })
+    Ok(Activity { id, kind: kind_index, date, title, make_up_for, fields: values })
+}
+
+/// 补学 makes up a year before the one the study was done in.
+fn make_up_year(value: &Json, at: &Path, date: NaiveDate) -> Found<i32> {
+    let before = date.year() - 1;
+    let bad = || {
+        invalid(
+            at,
+            format!("must be a year from {MIN_YEAR} to {before}, before the activity's date (make-up study is for an earlier year)"),
+            format!("应为 {MIN_YEAR} 到 {before} 之间的年份，早于活动日期（补学补的是以前的年度）"),
+        )
+    };
+    if before < MIN_YEAR {
+        return Err(bad());
+    }
+    whole(value, at, MIN_YEAR as u32, before as u32).map(|y| y as i32).map_err(|_| bad())
 }
 
 /// `YYYY-MM-DD`, a real calendar day.

@@ -59,3 +59,48 @@ fn governs_2024_only() {
     assert!(!r.applies.in_force);
     assert!(r.applies.note.contains("不适用"));
 }
+
+/// 六、补学要求: make-up of 2020–2023, at most three of those years, done from 2024-04-10
+/// to 2024-11-30; it counts in the year it makes up.
+#[test]
+fn liu_make_up_study_of_2022_done_in_2024() {
+    let a = json!({"kind": "training", "subject": "professional", "hours": 24, "date": "2024-05-10", "makeUpFor": 2022});
+    let l = line(RS, 2022, a.clone());
+    check(&l, exact(24.0), Credited);
+    assert!(l.explain.to_string().starts_with("补学 2022 年度，"), "{}", l.explain);
+    // The proof of the crediting clause and of make-up study.
+    assert!(l.evidence.iter().any(|e| &**e == "补学合格证书"));
+    // Not in the year it was done.
+    check(&line(RS, Y, a.clone()), exact(0.0), OtherYear);
+    // 新疆's own regulation allows no make-up study.
+    let x = line("xinjiang-2022", 2022, a);
+    check(&x, exact(0.0), NotCovered);
+    assert!(x.explain.contains("本文件未规定补学"), "{}", x.explain);
+}
+
+#[test]
+fn liu_make_up_outside_its_years_or_its_dates_is_not_covered() {
+    for (date, year) in [("2024-04-09", 2022), ("2024-12-01", 2022), ("2024-05-10", 2019)] {
+        let l = line(RS, year, json!({"kind": "training", "hours": 8, "date": date, "makeUpFor": year}));
+        check(&l, exact(0.0), NotCovered);
+        cites(&l, "六、补学要求");
+        assert!(l.explain.contains("只允许补 2020–2023 年度，于 2024-04-10 至 2024-11-30 完成"), "{}", l.explain);
+    }
+}
+
+#[test]
+fn liu_at_most_three_years_the_earliest_count() {
+    let acts: Vec<_> = (2020..=2023).map(|y| json!({"kind": "training", "hours": 8, "date": "2024-06-01", "makeUpFor": y})).collect();
+    check(&run(RS, 2022, acts.clone()).lines[2], exact(8.0), Credited);
+    let r = run(RS, 2023, acts);
+    check(&r.lines[3], exact(0.0), NotCovered);
+    assert!(r.lines[3].explain.contains("最多补 3 个年度"), "{}", r.lines[3].explain);
+}
+
+#[test]
+fn make_up_for_must_be_an_earlier_year() {
+    let e = evaluate(json!({"year": 2024, "activities": [{"id": "a", "kind": "training", "hours": 8, "date": "2024-06-01", "makeUpFor": 2024}]}))
+        .unwrap_err();
+    assert_eq!(e.path, "activities[0].makeUpFor");
+    assert!(e.message_zh().contains("早于活动日期"), "{}", e.message_zh());
+}

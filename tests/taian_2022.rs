@@ -127,3 +127,16 @@ fn kinds_the_notice_does_not_mention_are_not_covered() {
         assert!(l.clause.is_none());
     }
 }
+
+/// 四（三）: from 2022, make-up of 2018–2021 公需 and 专业, counted in that year.
+#[test]
+fn si_san_make_up_study_of_2018_to_2021() {
+    let public = json!({"kind": "training", "subject": "public", "hours": 30, "date": "2022-03-01", "makeUpFor": 2019});
+    let l = line(RS, 2019, public.clone());
+    check(&l, exact(30.0), Credited);
+    assert_eq!(l.subject, xueshi::ruleset::Subject::Public);
+    check(&line(RS, 2022, public), exact(0.0), OtherYear);
+    let l = line(RS, 2017, json!({"kind": "training", "hours": 8, "date": "2022-03-01", "makeUpFor": 2017}));
+    check(&l, exact(0.0), NotCovered);
+    cites(&l, "四（三）");
+}

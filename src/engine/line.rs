@@ -2,6 +2,7 @@
 //! belongs to, and how the rule's credit form turns it into hours, with the arithmetic in
 //! words.
 
+use super::make_up::{self, Claim};
 use super::Span;
 use crate::explain::Explain;
 use crate::hours::{cents, show, show_f};
@@ -9,6 +10,7 @@ use crate::input::{Activity, Lang, Value};
 use crate::report::Status;
 use crate::ruleset::*;
 use crate::say;
+use crate::sym::Sym;
 use crate::words;
 
 /// What the engine knows of a line before caps and totals.
@@ -17,6 +19,10 @@ pub(super) struct Draft<'r> {
     pub span: Span,
     pub status: Status,
     pub rule: Option<&'r Rule>,
+    /// The clause the line cites: its rule's, or the make-up provision that refuses it.
+    pub clause: Option<&'r Clause>,
+    /// Proof named besides the rule's: that of make-up study.
+    pub more_evidence: &'r [Sym],
     pub explain: Explain,
     pub parts: Option<[(Subject, Span); 2]>,
     /// The yearly cap the line counts against (an index into `Rules::caps`).
@@ -67,10 +73,9 @@ fn holds(w: &When, a: &Activity) -> bool {
     }
 }
 
-/// The years an activity counts for: its own, or several where its rule says so
-/// (contract rule 6; 分年登记 runs forward from the year it was granted).
-fn years_of(rule: Option<&Rule>, a: &Activity) -> (i32, i32) {
-    let y = a.year();
+/// The years an activity counts for: its own (or the one it makes up), or several where
+/// its rule says so (contract rule 6; 分年登记 runs forward from the year it was granted).
+fn years_of(rule: Option<&Rule>, a: &Activity, y: i32) -> (i32, i32) {
     let back = |n: u32| (y - (n.max(1) as i32 - 1), y);
     match rule.map(|r| &r.credit) {
         Some(Credit::Deemed { years, .. }) => back(*years),
@@ -80,25 +85,37 @@ fn years_of(rule: Option<&Rule>, a: &Activity) -> (i32, i32) {
     }
 }
 
-/// One activity under one rule set, before caps.
-pub(super) fn draft<'r>(rules: &'r Rules, year: i32, a: &Activity, lang: Lang) -> Draft<'r> {
+/// One activity under one rule set, before caps; `claim` is what the rule set makes of
+/// its make-up study, if it is that.
+pub(super) fn draft<'r>(rules: &'r Rules, year: i32, a: &Activity, claim: Option<&Claim<'r>>, lang: Lang) -> Draft<'r> {
     let rule = rules.rule_for(a);
     let mut d = Draft {
         subject: rule.map_or(Subject::Professional, |r| subject_of(r, a)),
         span: Span::ZERO,
         status: Status::Credited,
         rule,
+        clause: rule.map(|r| &r.clause),
+        more_evidence: claim.and_then(|c| c.window.filter(|_| c.refusal.is_none())).map_or(&[], |m| &m.evidence),
         explain: Explain::with_capacity(12),
         parts: None,
         cap: rule.and_then(|r| r.cap),
         cap_said: false,
         effect: Effect::None,
     };
+    if let Some(c) = claim {
+        make_up::lead(&mut d.explain, lang, c);
+    }
     // Which year an activity belongs to comes first (contract rules 6 and 7), whether or
     // not the document rates its kind.
-    let (first, last) = years_of(rule, a);
+    let (first, last) = years_of(rule, a, claim.map_or(a.year(), |c| c.year));
     if year < first || year > last {
         other_year(&mut d, rules, year, (first, last), lang);
+        return d;
+    }
+    if let Some((c, refusal)) = claim.and_then(|c| Some((c, c.refusal?))) {
+        make_up::refused(&mut d.explain, lang, c, refusal);
+        (d.status, d.rule, d.cap) = (Status::NotCovered, None, None);
+        d.clause = c.window.map(|m| &m.clause);
         return d;
     }
     let Some(rule) = rule else {

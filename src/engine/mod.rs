@@ -3,6 +3,7 @@
 //! Generic over the rule set vocabulary; no document is named here.
 
 mod line;
+mod make_up;
 mod result;
 
 use crate::error::{quoted, quoted_zh, Error, ErrorCode, Path};

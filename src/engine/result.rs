@@ -239,7 +239,8 @@ fn note_text(lang: Lang, l: &crate::ruleset::Label) -> Text {
 /// The result of one rule set for the input.
 pub(super) fn evaluate_one(entry: &Entry, input: &Input) -> RuleSetResult {
     let (rs, rules, lang, year) = (&*entry.set, &*entry.rules, input.lang, input.year);
-    let mut drafts: Vec<Draft> = input.activities.iter().map(|a| draft(rules, year, a, lang)).collect();
+    let claims = super::make_up::claims(rs, &input.activities);
+    let mut drafts: Vec<Draft> = input.activities.iter().zip(&claims).map(|(a, c)| draft(rules, year, a, c.as_ref(), lang)).collect();
     for (i, cap) in rules.caps.iter().enumerate() {
         apply_cap(&mut drafts, i, cap, lang);
     }
@@ -279,9 +280,9 @@ impl Draft<'_> {
             hours: self.span.range(),
             status: self.status,
             parts: self.parts.map(|p| p.iter().map(|(subject, span)| Part { subject: *subject, hours: span.range() }).collect()),
-            clause: self.rule.map(|r| r.clause.clone()),
+            clause: self.clause.cloned(),
             explain: self.explain,
-            evidence: self.rule.map(|r| r.evidence.clone()).unwrap_or_default(),
+            evidence: self.rule.iter().flat_map(|r| &r.evidence).chain(self.more_evidence).cloned().collect(),
         }
     }
 }

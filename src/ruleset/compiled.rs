@@ -234,6 +234,7 @@ impl Code for Governs {
     }
 }
 
+code_struct!(MakeUp { years, done_from, done_to, max_years, clause, evidence });
 code_struct!(Requirement { total, public, professional, share, clause });
 
 impl Code for Scalar {
@@ -511,6 +512,7 @@ impl Code for RuleSet {
             requirement,
             crediting,
             exemptions,
+            make_up,
             fields,
             notes,
             examples: _,
@@ -526,6 +528,7 @@ impl Code for RuleSet {
         requirement.put(w);
         crediting.put(w);
         exemptions.put(w);
+        make_up.put(w);
         fields.put(w);
         notes.put(w);
     }
@@ -542,6 +545,7 @@ impl Code for RuleSet {
             requirement: Code::get(r)?,
             crediting: Code::get(r)?,
             exemptions: Code::get(r)?,
+            make_up: Code::get(r)?,
             fields: Code::get(r)?,
             notes: Code::get(r)?,
             examples: Vec::new(),

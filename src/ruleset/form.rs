@@ -146,6 +146,14 @@ const EXEMPTION: &[Field] = &[
     req("employer", Ty::List(&Ty::Enum(EMPLOYERS)), "The kinds of employer relieved."),
     req("clause", Ty::Ident, "The clause that relieves them (不作硬性要求)."),
 ];
+const YEARS: &[Field] = &[req("from", Ty::Whole(1990, 2100), "The first year."), req("to", Ty::Whole(1990, 2100), "The last year.")];
+const MAKE_UP: &[Field] = &[
+    req("years", Ty::Obj(YEARS), "The years that may be made up (补学), both included."),
+    req("doneFrom", Ty::Date, "The first day make-up study counts."),
+    opt("doneTo", Ty::Date, "The last day it counts, where the notice sets a deadline."),
+    opt("maxYears", Ty::Whole(1, 20), "At most so many of those years (最多不超过3个年度)."),
+    req("clause", Ty::Ident, "The clause that allows it."),
+];
 const DECLARED_FIELD: &[Field] = &[
     req("kind", KIND, "The kind that gets the field."),
     req("name", Ty::Ident, "A camelCase name not already a field of the kind."),
@@ -196,6 +204,7 @@ pub const DOCUMENT: &[Field] = &[
     opt("noCarryOver", Ty::Ident, "The clause that forbids carrying hours over."),
     opt("rulesFrom", Ty::Obj(RULES_FROM), "Crediting follows another rule set, by a clause of this notice."),
     opt("exemptions", Ty::List(&Ty::Obj(EXEMPTION)), "Groups the notice relieves of the requirement."),
+    opt("makeUp", Ty::List(&Ty::Obj(MAKE_UP)), "Make-up study (补学) it allows; an activity's makeUpFor names the year."),
     opt("fields", Ty::List(&Ty::Obj(DECLARED_FIELD)), "Activity fields the rules need beyond the contract's."),
     opt("notes", Ty::List(&Ty::Obj(NOTE)), "Facts worth telling every user."),
     opt("examples", Ty::List(&Ty::Obj(EXAMPLE)), "Worked examples that `xueshi check` runs."),

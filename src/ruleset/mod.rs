@@ -226,6 +226,33 @@ pub struct Exemption {
     pub clause: Clause,
 }
 
+/// Make-up study (补学) a document allows: study done later for an earlier year, counted
+/// in the year it makes up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MakeUp {
+    /// The years that may be made up, both ends included.
+    pub years: (u32, u32),
+    /// When the make-up study is to be done: from, and to where the notice sets an end.
+    pub done_from: Sym,
+    pub done_to: Option<Sym>,
+    /// At most so many of those years (最多不超过3个年度).
+    pub max_years: Option<u32>,
+    pub clause: Clause,
+    /// The proof of make-up study the clause names (补学合格证书).
+    pub evidence: Vec<Sym>,
+}
+
+impl MakeUp {
+    /// Whether study on `date` may make up `year` (the number of years aside).
+    pub fn allows(&self, year: i32, date: NaiveDate) -> bool {
+        let day = |s: &str| crate::input::parse_date(s);
+        let (first, last) = (self.years.0 as i32, self.years.1 as i32);
+        (first..=last).contains(&year)
+            && day(&self.done_from).is_some_and(|d| date >= d)
+            && self.done_to.as_deref().and_then(day).is_none_or(|d| date <= d)
+    }
+}
+
 /// Where a rule set came from, kept so that it can be exported as it was given.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
@@ -260,6 +287,8 @@ pub struct RuleSet {
     pub requirement: Requirement,
     pub crediting: Crediting,
     pub exemptions: Vec<Exemption>,
+    /// The make-up study it allows; none where it says nothing of it.
+    pub make_up: Vec<MakeUp>,
     /// Activity fields this document declares for its rules.
     pub fields: Vec<ExtraField>,
     /// Facts worth telling every user of this document.
@@ -299,6 +328,7 @@ impl RuleSet {
             Crediting::From { clause, .. } => all.push(clause),
         }
         all.extend(self.exemptions.iter().map(|e| &e.clause));
+        all.extend(self.make_up.iter().map(|m| &m.clause));
         all
     }
 }

@@ -94,6 +94,7 @@ pub fn read(doc: &Json, source: Source, cx: &Context) -> Found<RuleSet> {
             Ok(Exemption { employers, clause: clauses.clause(e, &at.index(i))? })
         })
         .collect::<Found<_>>()?;
+    let make_up = make_up(doc, &root, &clauses)?;
     let at = root.field("examples");
     let examples = items(doc, "examples").iter().enumerate().map(|(i, e)| example::read(e, &at.index(i))).collect::<Found<_>>()?;
     Ok(RuleSet {
@@ -107,6 +108,7 @@ pub fn read(doc: &Json, source: Source, cx: &Context) -> Found<RuleSet> {
         requirement,
         crediting,
         exemptions,
+        make_up,
         notes: items(doc, "notes").iter().map(|n| label(n, "text", "textEn")).collect(),
         examples,
         fields,
@@ -144,6 +146,28 @@ fn clause_table(doc: &Json, root: &Path) -> Found<ClauseTable> {
         table.push((Sym::new(id), Clause { reference: sym(c, "ref"), quote: sym(c, "quote") }, syms(c, "evidence")));
     }
     Ok(ClauseTable(table))
+}
+
+fn make_up(doc: &Json, root: &Path, clauses: &ClauseTable) -> Found<Vec<MakeUp>> {
+    let at = root.field("makeUp");
+    let whole = |v: &Json, k: &str| num(v, k).unwrap_or(0.0) as u32;
+    let mut out = Vec::new();
+    for (i, m) in items(doc, "makeUp").iter().enumerate() {
+        let p = at.index(i);
+        let years = m.get("years").unwrap_or(&Json::Null);
+        let years = (whole(years, "from"), whole(years, "to"));
+        if years.1 < years.0 {
+            return Err(bad(&p.field("years").field("to"), "must not be before \"from\"", "不能早于 from"));
+        }
+        let done_to = opt_sym(m, "doneTo");
+        if done_to.as_ref().is_some_and(|t| **t < *text(m, "doneFrom")) {
+            return Err(bad(&p.field("doneTo"), "must not be before \"doneFrom\"", "不能早于 doneFrom"));
+        }
+        let max_years = num(m, "maxYears").map(|n| n as u32);
+        let (_, clause, evidence) = clauses.find(m, &p)?;
+        out.push(MakeUp { years, done_from: sym(m, "doneFrom"), done_to, max_years, clause: clause.clone(), evidence: evidence.clone() });
+    }
+    Ok(out)
 }
 
 fn governs(doc: &Json, root: &Path) -> Found<Governs> {
