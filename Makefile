@@ -14,11 +14,12 @@ setup:
 # The wasm packages, from the facade crate (crates/wasm) with the release profile tuned
 # for size, then wasm-opt -Oz. std is rebuilt with panics that abort at once, so that no
 # panic message or its formatting is in the wasm (3 KB gzip; README, Performance);
-# RUSTC_BOOTSTRAP lets the stable toolchain take these flags, as for cargo-fuzz.
+# RUSTC_BOOTSTRAP lets the stable toolchain take these flags, as for cargo-fuzz. Nothing
+# formats with Debug or reports a panic's location in the wasm, so neither is carried.
 #   pkg/xueshi.js       the whole contract (npm, Node, portals)
 #   pkg-calc/xueshi_calc.js  the calculator's first visit: built-in rule sets precompiled,
 #                       no document reader (--no-default-features)
-WASM_STD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+WASM_STD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 WASM_STD_ARGS := -Z build-std=std,panic_abort
 pkg: setup
 	rm -rf pkg/snippets pkg-calc

@@ -259,18 +259,19 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
 
 /// 补学 makes up a year before the one the study was done in.
 fn make_up_year(value: &Json, at: &Path, date: NaiveDate) -> Found<i32> {
-    let before = date.year() - 1;
+    // Years as u32, as `whole` writes its bounds: no second integer formatter in the wasm.
+    let (first, before) = (MIN_YEAR as u32, (date.year() - 1).max(0) as u32);
     let bad = || {
         invalid(
             at,
-            format!("must be a year from {MIN_YEAR} to {before}, before the activity's date (make-up study is for an earlier year)"),
-            format!("应为 {MIN_YEAR} 到 {before} 之间的年份，早于活动日期（补学补的是以前的年度）"),
+            format!("must be a year from {first} to {before}, before the activity's date (make-up study is for an earlier year)"),
+            format!("应为 {first} 到 {before} 之间的年份，早于活动日期（补学补的是以前的年度）"),
         )
     };
-    if before < MIN_YEAR {
+    if before < first {
         return Err(bad());
     }
-    whole(value, at, MIN_YEAR as u32, before as u32).map(|y| y as i32).map_err(|_| bad())
+    whole(value, at, first, before).map(|y| y as i32).map_err(|_| bad())
 }
 
 /// `YYYY-MM-DD`, a real calendar day.
@@ -356,10 +357,47 @@ fn repeated_id(activities: &[Activity], at: &Path) -> Option<Error> {
 pub fn validate<'a>(value: &'a Json<'a>, known: &Known<'_, 'a>) -> Found<Input<'a>> {
     let root = Path::Root("input");
     let fields = object(value, &root)?;
-    if let Some((k, _)) = fields.iter().find(|(k, _)| !["year", "ruleSets", "activities", "lang", "profile"].contains(&&**k)) {
-        return Err(invalid(&root.field(k), "unknown field", "未知字段"));
+    unknown_field(fields, &root, &["year"])?;
+    let year = a_year(fields, "year", &root)?;
+    validate_rest(fields, &root, known, year)
+}
+
+/// The most years `evaluateYears` takes at once.
+pub const MAX_SPAN_YEARS: i32 = 10;
+
+/// Checks an input of `evaluateYears`: `from` and `to` (at most [`MAX_SPAN_YEARS`])
+/// instead of `year`. The input's `year` is `from`; the last year is returned beside it.
+pub fn validate_years<'a>(value: &'a Json<'a>, known: &Known<'_, 'a>) -> Found<(Input<'a>, i32)> {
+    let root = Path::Root("input");
+    let fields = object(value, &root)?;
+    unknown_field(fields, &root, &["from", "to"])?;
+    let (from, to) = (a_year(fields, "from", &root)?, a_year(fields, "to", &root)?);
+    if to < from {
+        return Err(invalid(&root.field("to"), "must not be before \"from\"", "不能早于 from"));
     }
-    let year = whole(required(fields, "year", &root)?, &root.field("year"), MIN_YEAR as u32, MAX_YEAR as u32)? as i32;
+    if to - from >= MAX_SPAN_YEARS {
+        let n = MAX_SPAN_YEARS;
+        return Err(invalid(&root.field("to"), format!("at most {n} years from \"from\""), format!("从 from 起最多 {n} 个年度")));
+    }
+    Ok((validate_rest(fields, &root, known, from)?, to))
+}
+
+/// A field neither the input's own nor the period's (`year`, or `from` and `to`).
+fn unknown_field(fields: Fields, root: &Path, period: &[&str]) -> Found<()> {
+    let ours = |k: &str| ["ruleSets", "activities", "lang", "profile"].contains(&k) || period.contains(&k);
+    match fields.iter().find(|(k, _)| !ours(k)) {
+        Some((k, _)) => Err(invalid(&root.field(k), "unknown field", "未知字段")),
+        None => Ok(()),
+    }
+}
+
+fn a_year(fields: Fields, name: &str, root: &Path) -> Found<i32> {
+    Ok(whole(required(fields, name, root)?, &root.field(name), MIN_YEAR as u32, MAX_YEAR as u32)? as i32)
+}
+
+/// Everything but the year: rule sets, language, profile, activities.
+fn validate_rest<'a>(fields: Fields<'a>, root: &Path, known: &Known<'_, 'a>, year: i32) -> Found<Input<'a>> {
+    let root = *root;
     let rule_sets = rule_sets(lookup(fields, "ruleSets"), known)?;
     let lang = match lookup(fields, "lang") {
         None => Lang::Zh,

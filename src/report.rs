@@ -156,6 +156,16 @@ pub struct Report {
 }
 
 shape! {
+/// `evaluateYears`: one Report a year, `from` to `to`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearsReport {
+    pub from: i32,
+    pub to: i32,
+    pub years: Vec<Report>,
+}
+}
+
+shape! {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Governs {
     pub from: Sym,
@@ -201,6 +211,7 @@ pub fn shapes() -> (Vec<&'static crate::shape::Shape>, Vec<&'static crate::shape
     use crate::schema::{FieldView, KindView};
     let shapes = vec![
         &Report::SHAPE,
+        &YearsReport::SHAPE,
         &RuleSetResult::SHAPE,
         &Applies::SHAPE,
         &Line::SHAPE,

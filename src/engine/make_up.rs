@@ -45,9 +45,14 @@ pub(super) fn claims<'r>(set: &'r RuleSet, activities: &[Activity]) -> Vec<Optio
         .collect();
     for m in &set.make_up {
         let Some(max) = m.max_years else { continue };
-        let mut years: Vec<i32> = out.iter().flatten().filter(|c| c.refusal.is_none() && same(c.window, m)).map(|c| c.year).collect();
-        years.sort_unstable();
-        years.dedup();
+        // The distinct years claimed, in order (kept sorted as they come: a sort would cost
+        // the wasm kilobytes).
+        let mut years: Vec<i32> = Vec::new();
+        for c in out.iter().flatten().filter(|c| c.refusal.is_none() && same(c.window, m)) {
+            if let Err(i) = years.binary_search(&c.year) {
+                years.insert(i, c.year);
+            }
+        }
         if let Some(&last) = years.get(max as usize - 1) {
             for c in out.iter_mut().flatten().filter(|c| c.refusal.is_none() && same(c.window, m) && c.year > last) {
                 c.refusal = Some(Refusal::TooManyYears);

@@ -10,7 +10,7 @@ use crate::error::{quoted, quoted_zh, Error, ErrorCode, Path};
 use crate::hours::to_f64;
 use crate::input::{self, Input, Known};
 use crate::json::{self, Json};
-use crate::report::{Governs, Range, Report, RequirementInfo, RuleSetInfo};
+use crate::report::{Governs, Range, Report, RequirementInfo, RuleSetInfo, YearsReport};
 use crate::ruleset::read::{self, Context};
 use crate::ruleset::{Clause, Crediting, Label, RuleSet, Rules, Source};
 use crate::schema::{ExtraField, KindView, KINDS};
@@ -75,15 +75,26 @@ impl Engine {
         Ok(engine)
     }
 
-    /// An engine with built-in rule sets already read, in the compact form that
-    /// `ruleset::compiled::encode` writes (a build without the document reader).
+    /// An engine with built-in rule sets already read and resolved, in the compact form
+    /// that `ruleset::compiled::encode` writes (a build without the document reader).
     pub fn from_compiled(bytes: &[u8]) -> Result<Engine, Error> {
         let damaged = || Error::new(ErrorCode::InvalidRuleSet, Path::Root("built-in"), "the built-in rule sets are damaged", "内置文件已损坏");
         let mut engine = Engine { entries: Vec::new(), extras: Vec::new() };
-        for set in crate::ruleset::compiled::decode(bytes).ok_or_else(damaged)? {
-            engine.add(set, true)?;
+        for (set, resolved) in crate::ruleset::compiled::decode(bytes).ok_or_else(damaged)? {
+            let (rules, deferral) = match (&set.crediting, resolved) {
+                (Crediting::Own(rules), _) => (rules.clone(), None),
+                (Crediting::From { .. }, Some((rules, note))) => (Arc::new(rules), Some(note)),
+                (Crediting::From { .. }, None) => return Err(damaged()),
+            };
+            engine.entries.push(Entry { set: Arc::new(set), rules, deferral, built_in: true });
         }
+        engine.collect_extras();
         Ok(engine)
+    }
+
+    /// The rule sets held, as the compact form writes them (`ruleset::compiled::encode`).
+    pub fn compiled(&self) -> Vec<u8> {
+        crate::ruleset::compiled::encode(self.entries.iter().map(|e| (&*e.set, &*e.rules, e.deferral.as_ref())))
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -246,6 +257,27 @@ impl Engine {
         let ids: Vec<&str> = self.entries.iter().map(|e| &*e.set.id).collect();
         let built_in = self.entries.iter().take_while(|e| e.built_in).count();
         input::validate(value, &Known { rule_sets: &ids, built_in, extras: &self.extras })
+    }
+
+    /// Validates and evaluates an input of `evaluateYears` (`from`, `to`): one Report a
+    /// year, the same activities attributed by date.
+    pub fn evaluate_years(&self, value: &Json) -> Result<YearsReport, Error> {
+        let ids: Vec<&str> = self.entries.iter().map(|e| &*e.set.id).collect();
+        let built_in = self.entries.iter().take_while(|e| e.built_in).count();
+        let (mut input, to) = input::validate_years(value, &Known { rule_sets: &ids, built_in, extras: &self.extras })?;
+        let from = input.year;
+        let years = (from..=to)
+            .map(|year| {
+                input.year = year;
+                self.evaluate_input(&input)
+            })
+            .collect();
+        Ok(YearsReport { from, to, years })
+    }
+
+    /// [`Engine::evaluate_years`] of JSON text.
+    pub fn evaluate_years_text(&self, text: &str) -> Result<YearsReport, Error> {
+        self.evaluate_years(&read_json(text)?)
     }
 
     /// Evaluates a validated input under the rule sets it names.

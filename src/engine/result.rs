@@ -274,6 +274,8 @@ pub(super) fn evaluate_one(entry: &Entry, input: &Input) -> RuleSetResult {
 
 impl Draft<'_> {
     fn into_line(self, activity: &str) -> Line {
+        let mut evidence = self.rule.map(|r| r.evidence.clone()).unwrap_or_default();
+        evidence.extend_from_slice(self.more_evidence);
         Line {
             activity: activity.to_owned(),
             subject: self.subject,
@@ -282,7 +284,7 @@ impl Draft<'_> {
             parts: self.parts.map(|p| p.iter().map(|(subject, span)| Part { subject: *subject, hours: span.range() }).collect()),
             clause: self.clause.cloned(),
             explain: self.explain,
-            evidence: self.rule.iter().flat_map(|r| &r.evidence).chain(self.more_evidence).cloned().collect(),
+            evidence,
         }
     }
 }

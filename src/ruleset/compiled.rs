@@ -5,20 +5,31 @@
 //!
 //! The form: `XRS1`, a table of every text once, then the rule sets, each value in the
 //! order its type declares its fields (numbers as LEB128, floats as 8 bytes, texts as
-//! indices into the table).
+//! indices into the table). A rule set that takes its rules from another carries them
+//! already resolved (as it cites them) and its deferral note: the reader then needs no
+//! resolution code.
 
 use super::*;
 use crate::schema::{ExtraType, KINDS};
 
 const MAGIC: &[u8; 4] = b"XRS1";
 
-/// Writes rule sets in the compact form.
-pub fn encode<'a>(sets: impl IntoIterator<Item = &'a RuleSet>) -> Vec<u8> {
-    let sets: Vec<&RuleSet> = sets.into_iter().collect();
+/// A rule set as the compact form holds it: where it takes its rules from another, those
+/// rules as it cites them and the note that says so.
+pub type Compiled = (RuleSet, Option<(Rules, Label)>);
+
+/// Writes rule sets in the compact form: each with its rules resolved and its deferral
+/// note, where it has one.
+pub fn encode<'a>(sets: impl IntoIterator<Item = (&'a RuleSet, &'a Rules, Option<&'a Label>)>) -> Vec<u8> {
+    let sets: Vec<_> = sets.into_iter().collect();
     let mut w = Writer { body: Vec::new(), texts: Vec::new() };
     w.uint(sets.len());
-    for s in &sets {
-        s.put(&mut w);
+    for (set, rules, deferral) in &sets {
+        set.put(&mut w);
+        if let (Crediting::From { .. }, Some(note)) = (&set.crediting, deferral) {
+            rules.put(&mut w);
+            note.put(&mut w);
+        }
     }
     let mut out = MAGIC.to_vec();
     let mut table = Writer { body: Vec::new(), texts: Vec::new() };
@@ -33,7 +44,7 @@ pub fn encode<'a>(sets: impl IntoIterator<Item = &'a RuleSet>) -> Vec<u8> {
 }
 
 /// Reads rule sets written by [`encode`]; `None` when the bytes are not that.
-pub fn decode(bytes: &[u8]) -> Option<Vec<RuleSet>> {
+pub fn decode(bytes: &[u8]) -> Option<Vec<Compiled>> {
     let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)?, at: 0, texts: Vec::new() };
     let n = r.uint()?;
     for _ in 0..n {
@@ -42,7 +53,16 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<RuleSet>> {
         r.at += len;
         r.texts.push(Sym::new(std::str::from_utf8(raw).ok()?));
     }
-    let sets: Vec<RuleSet> = Code::get(&mut r)?;
+    let count = r.uint()?;
+    let mut sets = Vec::new();
+    for _ in 0..count {
+        let set = RuleSet::get(&mut r)?;
+        let resolved = match set.crediting {
+            Crediting::From { .. } => Some((Rules::get(&mut r)?, Label::get(&mut r)?)),
+            Crediting::Own(_) => None,
+        };
+        sets.push((set, resolved));
+    }
     (r.at == r.bytes.len()).then_some(sets)
 }
 

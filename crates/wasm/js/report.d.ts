@@ -6,6 +6,11 @@ export interface Report {
   year: number;
   results: RuleSetResult[];
 }
+export interface YearsReport {
+  from: number;
+  to: number;
+  years: Report[];
+}
 export interface RuleSetResult {
   ruleSet: string;
   title: string;

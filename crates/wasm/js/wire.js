@@ -166,6 +166,7 @@ export function decodeValue(nums, codes) {
 // How each struct is rebuilt: an object literal, so that V8 makes every one alike.
 const DECODERS = {
   Report: (v) => ({ year: v(), results: v() }),
+  YearsReport: (v) => ({ from: v(), to: v(), years: v() }),
   RuleSetResult: (v) => ({ ruleSet: v(), title: v(), applies: v(), lines: v(), totals: v(), requirement: v(), deemed: v(), compliance: v(), shortfall: v(), notes: v() }),
   Applies: (v) => ({ inForce: v(), note: v() }),
   Line: (v) => {

@@ -16,6 +16,7 @@ extern "C" {
     fn encode_input(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = decodeValue, catch)]
     fn decode_value(nums: &[f64], text: &[u16]) -> Result<JsValue, JsValue>;
+    #[cfg(feature = "authoring")]
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
 }
@@ -27,11 +28,12 @@ const REPORT_TYPES: &str = include_str!("../js/report.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const INPUT_TYPES: &str = r#"
-export interface Activity { id: string; kind: string; date: string; title?: string; [field: string]: unknown }
+export interface Activity { id: string; kind: string; date: string; title?: string; makeUpFor?: number; [field: string]: unknown }
 export interface Input {
   year: number; ruleSets?: string[]; activities: Activity[];
   lang?: "zh" | "en"; profile?: { employer?: "enterprise" | "institution" | "government" };
 }
+export type YearsInput = Omit<Input, "year"> & { from: number; to: number };
 /** A rule set document: see RULESETS.md and ruleSetSchema(). */
 export type RuleSetDocument = { format: "xueshi-rule-set/1"; id: string; [field: string]: unknown };
 /** Thrown by every function: `message` is "path: what is wrong" (English). */
@@ -92,15 +94,26 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     })
 }
 
+// The calculator build's infos of its built-in rule sets, generated from them as JS
+// (tests/generated.rs keeps it current).
+#[cfg(not(feature = "authoring"))]
+#[wasm_bindgen(module = "/js/built-in.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = builtInRuleSets)]
+    fn built_in_rule_sets() -> JsValue;
+    #[wasm_bindgen(js_name = builtInKinds)]
+    fn built_in_kinds() -> JsValue;
+}
+
 /// The rule sets the engine holds: the built-in ones in the contract's order, then those
 /// loaded.
 #[wasm_bindgen(js_name = ruleSets, unchecked_return_type = "RuleSetInfo[]")]
 pub fn rule_sets() -> Result<JsValue, JsValue> {
     #[cfg(feature = "authoring")]
     return with_engine(|e| to_js(&e.rule_sets()));
-    // A build that loads no documents has only the built-in ones: written at build time.
+    // A build that loads no documents has only the built-in ones.
     #[cfg(not(feature = "authoring"))]
-    return Ok(parse_json(include_str!(concat!(env!("OUT_DIR"), "/rule-sets.json"))));
+    return Ok(built_in_rule_sets());
 }
 
 /// The schema of every activity kind: fields, types, bounds, defaults, and the fields
@@ -110,7 +123,7 @@ pub fn activity_kinds() -> Result<JsValue, JsValue> {
     #[cfg(feature = "authoring")]
     return with_engine(|e| to_js(&e.kinds()));
     #[cfg(not(feature = "authoring"))]
-    return Ok(parse_json(include_str!(concat!(env!("OUT_DIR"), "/kinds.json"))));
+    return Ok(built_in_kinds());
 }
 
 /// Credits the input's activities under each requested rule set.
@@ -118,6 +131,15 @@ pub fn activity_kinds() -> Result<JsValue, JsValue> {
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue) -> Result<JsValue, JsValue> {
     let text = encode_input(&input);
     with_engine(|e| to_js(&e.evaluate_text(&text).map_err(|e| js_error(&e))?))
+}
+
+#[cfg(feature = "authoring")]
+/// One Report a year from `from` to `to` (at most 10), the same activities attributed
+/// by date, make-up study in the year it makes up.
+#[wasm_bindgen(js_name = evaluateYears, unchecked_return_type = "YearsReport")]
+pub fn evaluate_years(#[wasm_bindgen(unchecked_param_type = "YearsInput")] input: JsValue) -> Result<JsValue, JsValue> {
+    let text = encode_input(&input);
+    with_engine(|e| to_js(&e.evaluate_years_text(&text).map_err(|e| js_error(&e))?))
 }
 
 #[cfg(feature = "authoring")]
