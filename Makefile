@@ -32,9 +32,11 @@ dist: pkg
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
 	cp -r pkg/xueshi.js pkg/xueshi_bg.wasm pkg/snippets pkg-calc/xueshi_calc.js pkg-calc/xueshi_calc_bg.wasm dist/pkg/
-	@# The engine's JS half (js/wire.js) sits at a hashed path: preload it with the rest.
-	@snippet=$$(cd dist && ls pkg/snippets/*/js/wire.js) && \
-	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi_calc.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html
+	cp -r pkg-calc/snippets dist/pkg/
+	@# The engine's JS half (js/wire.js, js/built-in.js) sits at a hashed path: preload it
+	@# with the rest.
+	@for snippet in $$(cd dist && ls pkg/snippets/*/js/wire.js pkg/snippets/*/js/built-in.js); do \
+	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi_calc.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html; done
 	@# Served minified (esbuild, file by file, no bundling: the same modules and paths);
 	@# www/ keeps the readable sources.
 	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
