@@ -107,7 +107,8 @@ pub const KINDS: &[KindSpec] = &[
         kind: "degree",
         needs_time: false,
         fields: &[
-            choice("level", &["bachelor", "master", "doctor"]),
+            // 专科 as well: 泰安 credits "各种学历教育"; 新疆 only 本科及以上.
+            choice("level", &["associate", "bachelor", "master", "doctor"]),
             choice("mode", &["study", "degreeOnly"]),
             field("studyYears", FieldType::Count { min: 1, max: 10 }, false, None),
         ],

@@ -140,3 +140,13 @@ fn si_san_make_up_study_of_2018_to_2021() {
     check(&l, exact(0.0), NotCovered);
     cites(&l, "四（三）");
 }
+
+/// 二（三）1 "各种学历教育": 专科 too, 100 a year of its programme (3 years unless stated).
+#[test]
+fn er_san_1_an_associate_diploma_is_a_degree_education_too() {
+    let associate = json!({"kind": "degree", "level": "associate", "mode": "study", "date": "2022-07-01"});
+    for year in 2020..=2022 {
+        check(&line(RS, year, associate.clone()), exact(100.0), Credited);
+    }
+    check(&line(RS, 2019, associate), exact(0.0), OtherYear);
+}

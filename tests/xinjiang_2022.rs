@@ -295,3 +295,12 @@ fn di_shi_tiao_relief_needs_the_employers_certificate() {
     assert_eq!(l.status, Undetermined);
     assert_eq!(l.evidence.iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["所在单位出具证明"]);
 }
+
+/// 第八条（五） "本科及以上": a 专科 diploma is named and not credited.
+#[test]
+fn di_ba_tiao_5_an_associate_diploma_is_not_covered() {
+    let l = line(RS, Y, json!({"kind": "degree", "level": "associate", "mode": "study", "date": "2024-07-01"}));
+    check(&l, exact(0.0), NotCovered);
+    cites(&l, "第八条第（五）项");
+    assert!(l.explain.to_string().contains("本科及以上"), "{}", l.explain);
+}

@@ -213,7 +213,7 @@ export const fields = {
   "degree.level": ["Degree", "The degree obtained"],
   "researchProject.level": ["Project level", "Level of the authority funding it"],
   mode: ["Mode", "Attended the programme, or applied for the degree in service"],
-  studyYears: ["Programme length (years)", "Optional: bachelor 4, master and doctor 3 by default"],
+  studyYears: ["Programme length (years)", "Optional: bachelor 4; associate, master and doctor 3 by default"],
   courses: ["Courses passed", "Number of course certificates"],
   category: ["Exam category", "Which kind of exam was passed"],
   subjects: ["Subjects passed", "Number of subjects passed, 1 by default"],
@@ -232,7 +232,7 @@ export const fields = {
 export const values = {
   public: "Public (公需)", professional: "Professional (专业)",
   national: "National", provincial: "Provincial", city: "City", county: "County", other: "Other",
-  bachelor: "Bachelor", master: "Master", doctor: "Doctor",
+  associate: "Associate (专科)", bachelor: "Bachelor", master: "Master", doctor: "Doctor",
   fullTime: "Full-time", partTime: "Part-time",
   study: "Attended the programme", degreeOnly: "Degree applied for in service",
   seniorTitle: "Senior professional title", intermediateTitle: "Intermediate professional title", juniorTitle: "Junior professional title",

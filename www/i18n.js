@@ -227,7 +227,7 @@ const fields = {
     "degree.level": ["学历层次", "取得的学历（学位）"],
     "researchProject.level": ["课题级别", "下达课题的主管部门级别"],
     mode: ["方式", "参加学历教育，或在职申请学位"],
-    studyYears: ["学制（年）", "可不填：本科默认 4 年，硕士、博士 3 年"],
+    studyYears: ["学制（年）", "可不填：本科默认 4 年，专科、硕士、博士 3 年"],
     courses: ["合格门数", "取得单科合格证书的课程数"],
     category: ["考试类别", "通过的考试类型"],
     subjects: ["合格科目数", "通过的科目数，默认 1"],
@@ -249,7 +249,7 @@ const values = {
   zh: {
     public: "公需科目", professional: "专业科目",
     national: "国家级", provincial: "省级（自治区级）", city: "市级", county: "县级", other: "其他",
-    bachelor: "本科（学士）", master: "硕士研究生", doctor: "博士研究生",
+    associate: "专科", bachelor: "本科（学士）", master: "硕士研究生", doctor: "博士研究生",
     study: "参加学历教育", degreeOnly: "在职申请学位",
     fullTime: "全脱产", partTime: "半脱产",
     seniorTitle: "高级专业技术资格", intermediateTitle: "中级专业技术资格", juniorTitle: "初级专业技术资格",
