@@ -17,7 +17,8 @@ const CONTRACT_KINDS = {
   practice: { hours: null, days: null, minutes: null },
   lecture: { hours: null, level: LEVEL3 },
   conference: { level: LEVEL3, hours: null, days: null, minutes: null, presentedPaper: null },
-  degree: { level: ["bachelor", "master", "doctor"], mode: ["study", "degreeOnly"], studyYears: null },
+  // associate (专科): issue 12, for 泰安 "各种学历教育".
+  degree: { level: ["associate", "bachelor", "master", "doctor"], mode: ["study", "degreeOnly"], studyYears: null },
   graduateCourses: {},
   selfStudyExam: { courses: null },
   qualificationExam: { category: ["seniorTitle", "intermediateTitle", "juniorTitle", "licensure", "international"], subjects: null },

@@ -167,7 +167,7 @@ function assertHours3(h, where) {
 export function assertResultShape(result, activityIds) {
   assert.deepEqual(
     Object.keys(result).sort(),
-    ["applies", "compliance", "deemed", "lines", "notes", "requirement", "ruleSet", "shortfall", "title", "totals"],
+    ["applies", "compliance", "deemed", "lines", "notes", "requirement", "ruleSet", "shortfall", "title", "totals", "warnings"],
   );
   const where = result.ruleSet;
   assert.ok(RULE_SET_IDS.includes(result.ruleSet));
@@ -193,6 +193,14 @@ export function assertResultShape(result, activityIds) {
   assertHours3(result.shortfall, `${where}.shortfall`);
   assert.ok(Array.isArray(result.notes));
   for (const n of result.notes) assert.equal(typeof n, "string");
+  // v2: warnings name the activities, say why and cite the clause.
+  assert.ok(Array.isArray(result.warnings));
+  for (const w of result.warnings) {
+    assert.deepEqual(Object.keys(w).sort(), ["activities", "clause", "code", "message"]);
+    assert.ok(["possibleDuplicate", "capReached"].includes(w.code), `${where}: warning ${w.code}`);
+    assert.ok(w.activities.length > 0 && w.activities.every((a) => typeof a === "string"));
+    assert.ok(w.message.length > 0 && w.clause.ref.length > 0 && w.clause.quote.length > 0);
+  }
 }
 
 /** Freezes a value and everything in it (so that any write by `evaluate` would throw). */

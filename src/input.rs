@@ -25,6 +25,8 @@ pub struct Activity<'a> {
     /// The kind's index in [`KINDS`].
     pub kind: usize,
     pub date: NaiveDate,
+    /// The date as the input wrote it (YYYY-MM-DD): for messages, with no date formatter.
+    pub date_text: &'a str,
     pub title: Option<&'a str>,
     /// The earlier year this is make-up study for (补学, contract v2 `makeUpFor`).
     pub make_up_for: Option<i32>,
@@ -56,6 +58,10 @@ impl<'a> Activity<'a> {
     }
     pub fn flag(&self, name: &str) -> bool {
         matches!(self.get(name), Some(Value::Flag(true)))
+    }
+    /// The same kind, day and details (title and id aside).
+    pub fn same_content(&self, other: &Activity) -> bool {
+        self.kind == other.kind && self.date == other.date && self.make_up_for == other.make_up_for && self.fields == other.fields
     }
     pub fn kind_name(&self) -> &'static str {
         KINDS[self.kind].kind
@@ -224,8 +230,8 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     })?;
     let id = text(required(fields, "id", at)?, &at.field("id"), 1, MAX_ID_CHARS)?;
     let date_at = at.field("date");
-    let date = parse_date(string(required(fields, "date", at)?, &date_at)?)
-        .ok_or_else(|| invalid(&date_at, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?;
+    let date_text = string(required(fields, "date", at)?, &date_at)?;
+    let date = parse_date(date_text).ok_or_else(|| invalid(&date_at, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?;
     let title = lookup(fields, "title").map(|v| text(v, &at.field("title"), 0, MAX_TITLE_CHARS)).transpose()?;
     let make_up_for = lookup(fields, "makeUpFor").map(|v| make_up_year(v, &at.field("makeUpFor"), date)).transpose()?;
     let extra = |name: &str| extras.iter().find(|f| f.kind == kind_index && *f.name == *name);
@@ -254,7 +260,7 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     if spec.needs_time && !["hours", "days", "minutes"].iter().any(|t| values.iter().any(|(n, _)| n == t)) {
         return Err(invalid(&at.field("hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
     }
-    Ok(Activity { id, kind: kind_index, date, title, make_up_for, fields: values })
+    Ok(Activity { id, kind: kind_index, date, date_text, title, make_up_for, fields: values })
 }
 
 /// 补学 makes up a year before the one the study was done in.

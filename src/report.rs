@@ -44,6 +44,29 @@ pub enum Compliance {
 }
 }
 
+variants! {
+/// What a warning is about (contract v2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WarningCode {
+    /// Claims that look like one piece of work, where the document says it counts once.
+    PossibleDuplicate,
+    /// A yearly maximum is full: more of its kind adds nothing this year.
+    CapReached,
+}
+}
+
+shape! {
+/// Something a reviewer should look at: which activities, why, by which clause.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub activities: Vec<String>,
+    pub message: Explain,
+    pub clause: Clause,
+}
+}
+
 impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -144,7 +167,17 @@ pub struct RuleSetResult {
     pub compliance: Compliance,
     pub shortfall: Hours3,
     pub notes: Vec<Text>,
+    /// What a reviewer should look at (contract v2); always empty in a build without the
+    /// `review` feature (the calculator's), which then carries no code for them.
+    #[cfg_attr(not(feature = "review"), serde(serialize_with = "no_warnings"))]
+    pub warnings: Vec<Warning>,
 }
+}
+
+#[cfg(not(feature = "review"))]
+fn no_warnings<S: serde::Serializer>(_: &[Warning], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    s.serialize_seq(Some(0))?.end()
 }
 
 shape! {
@@ -215,6 +248,7 @@ pub fn shapes() -> (Vec<&'static crate::shape::Shape>, Vec<&'static crate::shape
         &RuleSetResult::SHAPE,
         &Applies::SHAPE,
         &Line::SHAPE,
+        &Warning::SHAPE,
         &Part::SHAPE,
         &Range::SHAPE,
         &Totals::SHAPE,
@@ -227,5 +261,5 @@ pub fn shapes() -> (Vec<&'static crate::shape::Shape>, Vec<&'static crate::shape
         &KindView::SHAPE,
         &FieldView::SHAPE,
     ];
-    (shapes, vec![&Subject::VARIANTS, &Status::VARIANTS, &Compliance::VARIANTS])
+    (shapes, vec![&Subject::VARIANTS, &Status::VARIANTS, &Compliance::VARIANTS, &WarningCode::VARIANTS])
 }

@@ -208,6 +208,36 @@ proptest! {
         check_report(&v, &report);
     }
 
+    /// 新疆 counts one piece of work once (第九条, every kind): a claim made twice is
+    /// warned of with both named, and every such warning names claims of one kind.
+    #[test]
+    fn a_claim_made_twice_is_warned_of_where_it_counts_once(v in input(8), pick in any::<prop::sample::Index>()) {
+        let mut v = v;
+        v["ruleSets"] = serde_json::json!(["xinjiang-2022"]);
+        let acts = v["activities"].as_array_mut().expect("activities");
+        prop_assume!(!acts.is_empty());
+        let original = acts[pick.index(acts.len())].clone();
+        let mut copy = original.clone();
+        copy["id"] = serde_json::json!("the-copy");
+        acts.push(copy);
+        let report = evaluate(&v);
+        let r = &report.results[0];
+        let id = original["id"].as_str().expect("an id");
+        let counts = r.lines.iter().find(|l| l.activity == id).expect("its line").status != Status::OtherYear;
+        let named = r.warnings.iter().any(|w| {
+            w.code == xueshi::report::WarningCode::PossibleDuplicate && w.activities.iter().any(|a| a == id) && w.activities.iter().any(|a| a == "the-copy")
+        });
+        prop_assert_eq!(named, counts, "{:#}", v);
+        let kinds: std::collections::HashMap<&str, &str> =
+            v["activities"].as_array().unwrap().iter().map(|a| (a["id"].as_str().unwrap(), a["kind"].as_str().unwrap())).collect();
+        for w in &r.warnings {
+            prop_assert!(w.activities.len() >= 2 || w.code == xueshi::report::WarningCode::CapReached);
+            if w.code == xueshi::report::WarningCode::PossibleDuplicate {
+                prop_assert!(w.activities.iter().all(|a| kinds[a.as_str()] == kinds[w.activities[0].as_str()]));
+            }
+        }
+    }
+
     #[test]
     fn same_input_same_report(v in input(12)) {
         let once = evaluate(&v);

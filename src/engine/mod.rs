@@ -5,6 +5,8 @@
 mod line;
 mod make_up;
 mod result;
+#[cfg(feature = "review")]
+mod warnings;
 
 use crate::error::{quoted, quoted_zh, Error, ErrorCode, Path};
 use crate::hours::to_f64;
@@ -326,6 +328,9 @@ fn cited(rules: &Rules, doc: &str) -> Rules {
     }
     out.time.clause = out.time.clause.as_ref().map(&mut cite);
     out.no_carry_over = out.no_carry_over.as_ref().map(&mut cite);
+    for c in &mut out.counted_once {
+        c.clause = cite(&c.clause);
+    }
     out
 }
 

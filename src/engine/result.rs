@@ -257,6 +257,10 @@ pub(super) fn evaluate_one(entry: &Entry, input: &Input) -> RuleSetResult {
     let (compliance, shortfall) = check(&s, &requirement, exempt_by.is_some());
     let notes = notes(entry, off_months, s.relief && compliance == Compliance::Possible, exempt_by, lang);
     let total = s.public.add(s.professional);
+    #[cfg(feature = "review")]
+    let warnings = super::warnings::warnings(rules, &drafts, &input.activities, lang);
+    #[cfg(not(feature = "review"))]
+    let warnings = Vec::new();
     let lines = drafts.into_iter().zip(&input.activities).map(|(d, a)| d.into_line(a.id)).collect();
     RuleSetResult {
         rule_set: rs.id.clone(),
@@ -269,6 +273,7 @@ pub(super) fn evaluate_one(entry: &Entry, input: &Input) -> RuleSetResult {
         compliance,
         shortfall,
         notes,
+        warnings,
     }
 }
 

@@ -254,6 +254,7 @@ impl Code for Governs {
     }
 }
 
+code_struct!(CountedOnce { kinds, clause });
 code_struct!(MakeUp { years, done_from, done_to, max_years, clause, evidence });
 code_struct!(Requirement { total, public, professional, share, clause });
 
@@ -423,6 +424,7 @@ impl Code for Rules {
         self.rules.put(w);
         self.not_mentioned.put(w);
         self.no_carry_over.put(w);
+        self.counted_once.put(w);
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let (time, caps, rules): (TimeRule, Vec<Cap>, Vec<Rule>) = (Code::get(r)?, Code::get(r)?, Code::get(r)?);
@@ -431,7 +433,7 @@ impl Code for Rules {
             return None;
         }
         let by_kind = (0..N_KINDS).map(|k| (0..rules.len()).filter(|&i| rules[i].kind == k).map(|i| i as u16).collect()).collect();
-        Some(Rules { time, caps, rules, by_kind, not_mentioned: Code::get(r)?, no_carry_over: Code::get(r)? })
+        Some(Rules { time, caps, rules, by_kind, not_mentioned: Code::get(r)?, no_carry_over: Code::get(r)?, counted_once: Code::get(r)? })
     }
 }
 

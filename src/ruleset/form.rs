@@ -154,6 +154,10 @@ const MAKE_UP: &[Field] = &[
     opt("maxYears", Ty::Whole(1, 20), "At most so many of those years (最多不超过3个年度)."),
     req("clause", Ty::Ident, "The clause that allows it."),
 ];
+const COUNTED_ONCE: &[Field] = &[
+    opt("kinds", Ty::List(&KIND), "The kinds it speaks of (all when left out)."),
+    req("clause", Ty::Ident, "The clause: 同一作品不累计计算, 不重复计算…"),
+];
 const DECLARED_FIELD: &[Field] = &[
     req("kind", KIND, "The kind that gets the field."),
     req("name", Ty::Ident, "A camelCase name not already a field of the kind."),
@@ -202,6 +206,11 @@ pub const DOCUMENT: &[Field] = &[
     opt("rules", Ty::List(&Ty::Obj(RULE)), "The conversions, in order (required unless rulesFrom)."),
     opt("notMentioned", Ty::List(&Ty::Obj(NOT_MENTIONED)), "Kinds the notice does not mention, with the closest clause."),
     opt("noCarryOver", Ty::Ident, "The clause that forbids carrying hours over."),
+    opt(
+        "countedOnce",
+        Ty::List(&Ty::Obj(COUNTED_ONCE)),
+        "Where the notice says one piece of work counts once: claims that look alike are warned of.",
+    ),
     opt("rulesFrom", Ty::Obj(RULES_FROM), "Crediting follows another rule set, by a clause of this notice."),
     opt("exemptions", Ty::List(&Ty::Obj(EXEMPTION)), "Groups the notice relieves of the requirement."),
     opt("makeUp", Ty::List(&Ty::Obj(MAKE_UP)), "Make-up study (补学) it allows; an activity's makeUpFor names the year."),
@@ -432,7 +441,7 @@ pub fn schema() -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str(r#"{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"xueshi rule set document","description":"One official notice's continuing-education hour rules (学时认定), every number citing its clause. See RULESETS.md.","#);
     // Either own rules or rules from another rule set.
-    out.push_str(r#""oneOf":[{"required":["rules"],"not":{"required":["rulesFrom"]}},{"required":["rulesFrom"],"not":{"anyOf":[{"required":["time"]},{"required":["caps"]},{"required":["rules"]},{"required":["notMentioned"]},{"required":["noCarryOver"]}]}}],"#);
+    out.push_str(r#""oneOf":[{"required":["rules"],"not":{"required":["rulesFrom"]}},{"required":["rulesFrom"],"not":{"anyOf":[{"required":["time"]},{"required":["caps"]},{"required":["rules"]},{"required":["notMentioned"]},{"required":["noCarryOver"]},{"required":["countedOnce"]}]}}],"#);
     object_body(&mut out, DOCUMENT);
     out.push('}');
     out

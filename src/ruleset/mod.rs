@@ -195,6 +195,15 @@ pub struct NotMentioned {
     pub note: Label,
 }
 
+/// A document's word that one piece of work counts once (同一作品不累计计算, 同一项认定标准
+/// 不重复计算): the kinds it speaks of (all where empty) and the clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountedOnce {
+    /// Indices into `schema::KINDS`.
+    pub kinds: Vec<u32>,
+    pub clause: Clause,
+}
+
 /// The crediting rules of a document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rules {
@@ -206,6 +215,8 @@ pub struct Rules {
     pub not_mentioned: Vec<NotMentioned>,
     /// The clause that forbids carrying hours over, if the document has one.
     pub no_carry_over: Option<Clause>,
+    /// Where it says a piece of work counts once (warned of as `possibleDuplicate`).
+    pub counted_once: Vec<CountedOnce>,
 }
 
 /// Where a document's crediting rules are.
@@ -324,6 +335,7 @@ impl RuleSet {
                 all.extend(r.rules.iter().map(|r| &r.clause));
                 all.extend(r.time.clause.iter());
                 all.extend(r.no_carry_over.iter());
+                all.extend(r.counted_once.iter().map(|c| &c.clause));
             }
             Crediting::From { clause, .. } => all.push(clause),
         }

@@ -260,7 +260,7 @@ fn declared_field(v: &Json, p: &Path, rule_set: &Sym) -> Found<ExtraField> {
 
 // --- crediting ----------------------------------------------------------------------
 
-const OWN: [&str; 5] = ["time", "caps", "rules", "notMentioned", "noCarryOver"];
+const OWN: [&str; 6] = ["time", "caps", "rules", "notMentioned", "noCarryOver", "countedOnce"];
 
 fn crediting(doc: &Json, root: &Path, clauses: &ClauseTable, fields: &[ExtraField]) -> Found<Crediting> {
     if let Some(from) = doc.get("rulesFrom") {
@@ -300,8 +300,17 @@ fn crediting(doc: &Json, root: &Path, clauses: &ClauseTable, fields: &[ExtraFiel
         .map(|n| NotMentioned { kind: kind_spec(text(n, "kind")).map_or(0, |k| k.0), note: label(n, "note", "noteEn") })
         .collect();
     let no_carry_over = doc.get("noCarryOver").map(|_| clauses.by_id(text(doc, "noCarryOver"), &root.field("noCarryOver"))).transpose()?;
+    let at = root.field("countedOnce");
+    let counted_once = items(doc, "countedOnce")
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let kinds = items(c, "kinds").iter().filter_map(|k| kind_spec(if let Json::Str(s) = k { s } else { "" })).map(|k| k.0 as u32).collect();
+            Ok(CountedOnce { kinds, clause: clauses.clause(c, &at.index(i))? })
+        })
+        .collect::<Found<_>>()?;
     let by_kind = (0..KINDS.len()).map(|k| (0..rules.len()).filter(|&i| rules[i].kind == k).map(|i| i as u16).collect()).collect();
-    Ok(Crediting::Own(std::sync::Arc::new(Rules { time, caps, rules, by_kind, not_mentioned, no_carry_over })))
+    Ok(Crediting::Own(std::sync::Arc::new(Rules { time, caps, rules, by_kind, not_mentioned, no_carry_over, counted_once })))
 }
 
 /// A rule that an earlier one always takes first (the same kind, and no conditions or the

@@ -148,7 +148,7 @@ fn unused_clauses(text: &str) -> Vec<String> {
     let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
     let clause = |v: &serde_json::Value| v.get("clause").and_then(|c| c.as_str()).map(str::to_owned);
     let mut cited: Vec<String> = ["requirement", "time", "rulesFrom"].iter().filter_map(|k| doc.get(k).and_then(clause)).collect();
-    for key in ["rules", "exemptions", "makeUp"] {
+    for key in ["rules", "exemptions", "makeUp", "countedOnce"] {
         cited.extend(doc.get(key).and_then(|v| v.as_array()).into_iter().flatten().filter_map(clause));
     }
     cited.extend(doc.get("noCarryOver").and_then(|c| c.as_str()).map(str::to_owned));

@@ -2,6 +2,7 @@
 export type Subject = "public" | "professional";
 export type Status = "credited" | "capped" | "deemed" | "upTo" | "undetermined" | "notCovered" | "otherYear";
 export type Compliance = "met" | "possible" | "short" | "exempt";
+export type WarningCode = "possibleDuplicate" | "capReached";
 export interface Report {
   year: number;
   results: RuleSetResult[];
@@ -22,6 +23,8 @@ export interface RuleSetResult {
   compliance: Compliance;
   shortfall: Hours3;
   notes: string[];
+  /** What a reviewer should look at (contract v2); always empty in a build without the `review` feature (the calculator's), which then carries no code for them. */
+  warnings: Warning[];
 }
 export interface Applies {
   inForce: boolean;
@@ -38,6 +41,12 @@ export interface Line {
   evidence: string[];
   /** Only where one activity credits both subjects, whose sum `hours` is (left out otherwise; such fields come last). */
   parts?: Part[];
+}
+export interface Warning {
+  code: WarningCode;
+  activities: string[];
+  message: string;
+  clause: Clause;
 }
 export interface Part {
   subject: Subject;

@@ -167,7 +167,7 @@ export function decodeValue(nums, codes) {
 const DECODERS = {
   Report: (v) => ({ year: v(), results: v() }),
   YearsReport: (v) => ({ from: v(), to: v(), years: v() }),
-  RuleSetResult: (v) => ({ ruleSet: v(), title: v(), applies: v(), lines: v(), totals: v(), requirement: v(), deemed: v(), compliance: v(), shortfall: v(), notes: v() }),
+  RuleSetResult: (v) => ({ ruleSet: v(), title: v(), applies: v(), lines: v(), totals: v(), requirement: v(), deemed: v(), compliance: v(), shortfall: v(), notes: v(), warnings: v() }),
   Applies: (v) => ({ inForce: v(), note: v() }),
   Line: (v) => {
     const o = { activity: v(), subject: v(), hours: v(), status: v(), clause: v(), explain: v(), evidence: v() };
@@ -175,6 +175,7 @@ const DECODERS = {
     if ((x = v()) !== SKIPPED) o.parts = x;
     return o;
   },
+  Warning: (v) => ({ code: v(), activities: v(), message: v(), clause: v() }),
   Part: (v) => ({ subject: v(), hours: v() }),
   Range: (v) => ({ min: v(), max: v() }),
   Totals: (v) => ({ public: v(), professional: v(), total: v() }),
