@@ -6,6 +6,7 @@ import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i1
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
 import * as calc from "./calc.js";
+import { EMPLOYERS, regions, regionName, governing, governsYear, sameSet, yearOffers } from "./person.js";
 import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
@@ -30,6 +31,7 @@ const state = {
   saved: true,
   blocked: null, // unreadable saved text that saving must not overwrite
   aside: new Set(), // keys of unreadable texts already offered
+  editPerson: false, // the first step reopened with 修改
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
@@ -452,6 +454,7 @@ function renderResults(ctx) {
 function render() {
   const yearIn = $("year");
   if ((Number(yearIn.value) !== shown().year || yearIn.value === "") && document.activeElement !== yearIn) yearIn.value = shown().year ?? "";
+  renderPerson();
   renderDocs();
   renderActivities();
   renderErrors();
@@ -483,6 +486,100 @@ function watchWide() {
   wideObserver.disconnect();
   wideObserver.observe(box);
   if (box.firstElementChild) wideObserver.observe(box.firstElementChild);
+}
+
+// --- the person: the first step ------------------------------------------------
+
+const docName = (info) => names().get(info.id);
+
+/** The first step's choices, in the page's language. */
+function buildPerson() {
+  const other = [el("option", { value: "" }, t("choose")), ...regions(state.infos).map((r) => el("option", { value: r.region }, r.label)), el("option", { value: "*" }, t("regionOther"))];
+  $("p-region").replaceChildren(...other);
+  $("p-employer").replaceChildren(el("option", { value: "" }, t("employerUnsure")), ...EMPLOYERS.map((e) => el("option", { value: e }, t(`emp_${e}`))));
+}
+
+/** The first step while unanswered (or reopened), else a line saying what was chosen. */
+function renderPerson() {
+  const x = shown();
+  const p = x.person;
+  const asking = !state.link && (p === undefined || state.editPerson);
+  const card = $("person");
+  if (asking && card.hidden) {
+    $("p-region").value = p?.region ?? "";
+    $("p-employer").value = x.profile?.employer ?? "";
+  }
+  card.hidden = !asking;
+  $("p-skip").textContent = t(state.editPerson ? "cancel" : "personSkip");
+  $("who").hidden = asking || p === undefined;
+  if (p !== undefined) {
+    const info = state.infos.find((i) => i.region === p.region);
+    const region = p.region ? (info ? regionName(info) : p.region) : t("noRegion");
+    const employer = x.profile?.employer ? t(`emp_${x.profile.employer}`) : t("employerUnset");
+    $("who-text").textContent = t(state.link ? "whoLink" : "who", { region, employer });
+    $("who-edit").hidden = !!state.link;
+    $("who-docs").hidden = !p.region;
+    $("who-docs").textContent = t(x.ruleSets === undefined ? "onlyMine" : "compareAll");
+  }
+  renderYearOffer();
+}
+
+/** When no chosen document governs the year: which years they govern, one click each. */
+function renderYearOffer() {
+  const box = $("year-offer");
+  const x = shown();
+  const ids = x.ruleSets ?? state.infos.map((i) => i.id);
+  const o = validYear(x.year) ? yearOffers(state.infos.filter((i) => ids.includes(i.id)), x.year, docName) : null;
+  const key = o ? `${o.text}|${o.years}` : "";
+  box.hidden = !o;
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  box.replaceChildren(...(o ? [el("p", { class: "warn" }, o.text), el("div", { class: "notice-actions" }, ...o.years.map((y) => el("button", { type: "button", class: "btn small", "data-year": y }, t("useYear", { y }))))] : []));
+}
+
+/** The year; a region's documents follow it (the version in force) unless others were chosen. */
+function setYear(year) {
+  const x = shown();
+  const next = { ...x, year };
+  const region = x.person?.region;
+  const before = validYear(x.year) ? x.year : state.ruleYear;
+  if (region && validYear(year) && before && sameSet(x.ruleSets, governing(region, state.infos, before).ids)) {
+    next.ruleSets = governing(region, state.infos, year).ids;
+  }
+  if (validYear(year)) state.ruleYear = year;
+  change(next);
+}
+
+function choosePerson() {
+  const region = $("p-region").value;
+  const employer = $("p-employer").value;
+  const x = shown();
+  const next = { ...x, person: region && region !== "*" ? { region } : {} };
+  if (employer) next.profile = { employer };
+  else delete next.profile;
+  const year = validYear(x.year) ? x.year : thisYear();
+  if (next.person.region) next.ruleSets = governing(region, state.infos, year).ids;
+  else delete next.ruleSets;
+  state.editPerson = false;
+  const docs = next.ruleSets ? next.ruleSets.map((id) => names().get(id)).join(t("listSep")) : null;
+  act(next, docs ? t("personChosen", { docs }) : t("personAll"), "setup-notices");
+  $("who-edit").focus();
+}
+
+function skipPerson() {
+  const x = shown();
+  state.editPerson = false;
+  if (x.person === undefined) change({ ...x, person: {} });
+  else render();
+  $("who-edit").focus();
+}
+
+function toggleAllDocs() {
+  const x = shown();
+  const next = { ...x };
+  if (x.ruleSets === undefined) next.ruleSets = governing(x.person.region, state.infos, validYear(x.year) ? x.year : thisYear()).ids;
+  else delete next.ruleSets;
+  change(next);
 }
 
 // --- actions ------------------------------------------------------------------
@@ -563,6 +660,7 @@ async function switchLang() {
   }
   io.saveLang(getLang());
   applyStaticTexts();
+  buildPerson();
   buildDocs();
   form.relabel();
   dropNotes();
@@ -609,8 +707,22 @@ function submitDraft(a, editingId, original) {
 function wire() {
   $("year").addEventListener("input", () => {
     const v = $("year").value.trim();
-    change({ ...shown(), year: v === "" ? null : Number(v) });
+    setYear(v === "" ? null : Number(v));
   });
+  $("year-offer").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-year]");
+    if (!b) return;
+    setYear(Number(b.dataset.year));
+    $("year").focus();
+  });
+  $("p-ok").addEventListener("click", choosePerson);
+  $("p-skip").addEventListener("click", skipPerson);
+  $("who-edit").addEventListener("click", () => {
+    state.editPerson = true;
+    render();
+    $("p-region").focus();
+  });
+  $("who-docs").addEventListener("click", toggleAllDocs);
   // Leaving the field shows the year as the input holds it (only the field: a redraw here
   // would replace the button being clicked).
   $("year").addEventListener("change", () => ($("year").value = shown().year ?? ""));
@@ -672,7 +784,9 @@ async function main() {
   applyStaticTexts();
   if (saved.blocked) showBlocked(saved.blocked);
   showAside();
+  buildPerson();
   buildDocs();
+  if (validYear(shown().year)) state.ruleYear = shown().year;
   update({ quiet: true });
   document.documentElement.classList.add("started");
   performance.mark("xueshi:first-result");

@@ -4,6 +4,7 @@
 import { evaluate } from "./pkg/xueshi_calc.js";
 
 export const BIG = 1000;
+let lang = "zh";
 let worker = null; // false: workers do not run here, evaluate in the page
 let jobs = 0;
 const waiting = new Map();
@@ -43,6 +44,18 @@ function startWorker() {
   };
 }
 
+/** The language of the engine's explanations and notes. */
+export function setLang(l) {
+  lang = l;
+}
+
+/** The contract Input of the page's input: without the page's own fields (`person`), with `lang`. */
+export function forEngine(input, language = lang) {
+  const { person, ...x } = input;
+  if (language === "en") x.lang = "en";
+  return x;
+}
+
 /** Starts the worker ahead of a large input's first evaluation (it loads the engine itself). */
 export function prepare(input) {
   if (input.activities.length >= BIG && worker === null) startWorker();
@@ -51,7 +64,7 @@ export function prepare(input) {
 /** `{ report }` or `{ error }` for `input`, in this thread. */
 export function here(input) {
   try {
-    return { report: evaluate(input) };
+    return { report: evaluate(forEngine(input)) };
   } catch (error) {
     return { error };
   }
@@ -64,6 +77,6 @@ export function run(input, text) {
   const job = ++jobs;
   return new Promise((resolve) => {
     waiting.set(job, (r) => resolve(r ?? here(input)));
-    worker.postMessage({ job, text: text ?? JSON.stringify(input) });
+    worker.postMessage({ job, lang, text: text ?? JSON.stringify(input) });
   });
 }

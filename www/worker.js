@@ -3,6 +3,7 @@
 // page more than evaluating them does. calc.js reads the columns back.
 
 import init, { evaluate } from "./pkg/xueshi_calc.js";
+import { forEngine } from "./calc.js";
 
 const ready = init();
 const COLS = ["activity", "subject", "status", "ref", "quote", "explain"];
@@ -28,11 +29,11 @@ function pack(lines) {
   return p;
 }
 
-onmessage = async ({ data: { job, text } }) => {
+onmessage = async ({ data: { job, text, lang } }) => {
   try {
     await ready;
     const v = JSON.parse(text);
-    const report = evaluate(v.format ? v.input : v);
+    const report = evaluate(forEngine(v.format ? v.input : v, lang));
     const moved = [];
     for (const r of report.results) {
       r.lines = pack(r.lines);
