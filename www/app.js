@@ -434,7 +434,23 @@ function renderLink() {
   hint.classList.toggle("warn", !l && !state.saved);
 }
 
-const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit });
+/**
+ * The engine's notes that relieve the user's employer (泰安 二（一）): those it adds for
+ * the profile, found by asking it once without. Cached per year, documents, employer, language.
+ */
+let exemptCache = { key: "", notes: new Map() };
+function exemptNotes(res) {
+  const x = state.reportInput;
+  const key = [state.report.year, res.ruleSet, x.profile?.employer, getLang()].join("|");
+  if (exemptCache.key !== key) {
+    const ask = (profile) => calc.here({ year: state.report.year, ruleSets: [res.ruleSet], profile, activities: [] }).report?.results[0].notes ?? [];
+    const plain = new Set(ask(undefined));
+    exemptCache = { key, notes: ask(x.profile).filter((n) => !plain.has(n)) };
+  }
+  return exemptCache.notes;
+}
+
+const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit, exemptNotes });
 
 function renderResults(ctx) {
   $("h-results").textContent = t("resultsYear", { y: ctx.report.year });

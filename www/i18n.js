@@ -45,7 +45,8 @@ const zh = {
   requirementShare: "要求 {total} 学时，其中专业不少于总学时的三分之二（{pro}）",
   requirementNoPublic: "要求 {total} 学时（专业 {pro}）",
   noMinimum: "无单独要求",
-  plusOpen: "＋待认定",
+  pendingUpTo: "待认定 最多 {h}",
+  pendingOpen: "待认定（文件未定上限）",
   deemedNote: "{parts}视同完成，合计时按要求学时计入",
   adjusted: "要求已折算（全年为 {h} 学时），见明细中的说明",
   notInForce: "不适用于 {y} 年度，仅按其规则试算",
@@ -86,16 +87,15 @@ const zh = {
   met: "达标",
   possible: "可能达标",
   short: "未达标",
-  shortBy: "还差 {parts}",
+  shortBy: "还差 {parts} 学时",
   shortPart: "{what} {h}",
   metAll: "已满足各项要求",
-  possibleWhy: "取决于待认定的学时",
+  possibleWhy: "，能否达标取决于尚待认定的学时或减免",
+  shortEven: "；待认定的学时即使全部认定也不够",
+  exempt: "不作要求",
+  exemptShort: "按一般要求还差 {parts} 学时",
   deemedPart: "视同完成",
   h: "{h} 学时",
-  upTo: "最多 {h} 学时",
-  atLeast: "至少 {h} 学时",
-  between: "{a}–{b} 学时",
-  undetermined: "学时由主管部门确定",
   ofReq: "/ {h}",
   credited: "已计入",
   capped: "已封顶",
@@ -338,12 +338,11 @@ export function num(n) {
   return String(Math.round(n * 100) / 100);
 }
 
-/** A Range in words: "125 学时", "最多 20 学时", "学时由主管部门确定". */
+/** A Range in words: "125 学时", "待认定 最多 20", "10 学时 + 待认定 最多 5". */
 export function rangeText(r) {
-  if (r.max === null || r.max === undefined) return r.min > 0 ? t("atLeast", { h: num(r.min) }) : t("undetermined");
   if (r.min === r.max) return t("h", { h: num(r.min) });
-  if (r.min === 0) return t("upTo", { h: num(r.max) });
-  return t("between", { a: num(r.min), b: num(r.max) });
+  const pending = r.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(Math.round((r.max - r.min) * 100) / 100) });
+  return r.min > 0 ? `${t("h", { h: num(r.min) })} + ${pending}` : pending;
 }
 
 /** Status words for a line, or "" when the number says it all. */

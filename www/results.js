@@ -71,10 +71,27 @@ function plainLine(line) {
   return s;
 }
 
-/** A total Range in compact form for the cards: "30", "0–20", "10+". */
-function compact(r) {
-  if (r.max === null) return r.min > 0 ? `${num(r.min)}+` : "0+";
-  return r.min === r.max ? num(r.min) : `${num(r.min)}–${num(r.max)}`;
+const cents = (x) => Math.round(x * 100) / 100;
+
+/**
+ * A part as the engine counts it for the check (contract v1.1 rule 6): its lines' sum,
+ * a deemed part at least its requirement; the total is the two parts' sum.
+ */
+export function counted(res, part) {
+  if (part === "total") {
+    const [a, b] = [counted(res, "public"), counted(res, "professional")];
+    return { min: cents(a.min + b.min), max: a.max === null || b.max === null ? null : cents(a.max + b.max) };
+  }
+  const r = res.totals[part];
+  if (!res.deemed[part]) return r;
+  const need = res.requirement[part];
+  return { min: Math.max(r.min, need), max: r.max === null ? null : Math.max(r.max, need) };
+}
+
+/** "24", "24 + 待认定 最多 20": the guaranteed hours, then what is still to be decided. */
+function countedText(c) {
+  if (c.max === c.min) return num(c.min);
+  return `${num(c.min)} + ${c.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(cents(c.max - c.min)) })}`;
 }
 
 function shortfallText(res) {
@@ -83,30 +100,31 @@ function shortfallText(res) {
   for (const k of ["public", "professional", "total"]) {
     if (res.shortfall[k] > 0) parts.push(t("shortPart", { what: t(k), h: num(res.shortfall[k]) }));
   }
-  let s = t("shortBy", { parts: parts.join(getLang() === "zh" ? "、" : ", ") }) + (getLang() === "zh" ? " 学时" : " h");
-  if (res.compliance === "possible") s += getLang() === "zh" ? `（${t("possibleWhy")}）` : ` (${t("possibleWhy").toLowerCase()})`;
-  return s;
+  if (res.compliance === "exempt") return parts.length ? t("exemptShort", { parts: parts.join(t("listSep")) }) : t("metAll");
+  const s = t("shortBy", { parts: parts.join(t("listSep")) });
+  const c = counted(res, "total");
+  if (res.compliance === "possible") return `${s}${t("possibleWhy")}`;
+  return c.max === c.min ? s : `${s}${t("shortEven")}`;
 }
 
 function bar(res, part) {
   const req = res.requirement[part];
-  const r = res.totals[part];
+  const c = counted(res, part);
   const deemed = part !== "total" && res.deemed[part];
   const row = el("div", { class: "bar-row" });
-  const value = el("span", { class: "val" }, num(r.min));
-  if (r.max === null) value.append(el("span", { class: "ext" }, t("plusOpen")));
-  else if (r.max !== r.min) value.append(el("span", { class: "ext" }, `–${num(r.max)}`));
+  const value = el("span", { class: "val" }, num(c.min));
   const dd = el("dd", {}, value, el("span", { class: "req" }, req > 0 ? ` ${t("ofReq", { h: num(req) })}` : ` · ${t("noMinimum")}`));
   if (deemed) dd.append(" ", el("span", { class: "badge b-deemed" }, t("deemedPart")));
+  if (c.max !== c.min) dd.append(el("span", { class: "pending" }, c.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(cents(c.max - c.min)) })));
   row.append(el("dt", {}, t(part)), dd);
-  if (req <= 0 && !deemed) return row; // nothing to fill
+  if (req <= 0) return row; // nothing to fill
   const track = el("div", { class: "bar", "aria-hidden": "true" });
   const fill = el("span", { class: "fill" });
   const maybe = el("span", { class: "maybe" });
-  const pct = (x) => `${Math.max(0, Math.min(100, req > 0 ? (x / req) * 100 : 100))}%`;
+  const pct = (x) => `${Math.max(0, Math.min(100, (x / req) * 100))}%`;
   // Widths through the CSSOM, which the style-src 'self' policy allows.
-  fill.style.width = deemed ? "100%" : pct(r.min);
-  maybe.style.width = deemed ? "0%" : r.max === null ? `calc(100% - ${fill.style.width})` : `calc(${pct(r.max)} - ${fill.style.width})`;
+  fill.style.width = pct(c.min);
+  maybe.style.width = c.max === null ? `calc(100% - ${fill.style.width})` : `calc(${pct(c.max)} - ${fill.style.width})`;
   track.append(fill, maybe);
   dd.append(track);
   return row;
@@ -130,7 +148,8 @@ export function renderSummary(box, ctx) {
     }
     card.append(el("dl", { class: "bars" }, bar(res, "public"), bar(res, "professional"), bar(res, "total")));
     const deemed = ["public", "professional"].filter((p) => res.deemed[p]);
-    if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(getLang() === "zh" ? "、" : " and ") })));
+    if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(t("listSep")) })));
+    for (const n of res.compliance === "exempt" ? ctx.exemptNotes(res) : []) card.append(el("p", { class: "exempt-note" }, n));
     if (info && res.requirement.total !== info.requirement.total) card.append(el("p", { class: "card-note" }, t("adjusted", { h: num(info.requirement.total) })));
     card.append(el("p", { class: "gap" }, shortfallText(res)));
     box.append(card);
@@ -167,7 +186,7 @@ function compareFoot(report) {
     const tr = el("tr", {}, el("th", { scope: "row" }, t(part)));
     for (const res of report.results) {
       const req = res.requirement[part];
-      tr.append(el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
+      tr.append(el("td", {}, el("span", { class: "hours" }, countedText(counted(res, part))), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
     }
     foot.append(tr);
   }
@@ -207,7 +226,7 @@ export function renderDetails(box, ctx, open) {
     });
     d.append(el("summary", {},
       el("span", { class: "dd-name" }, ctx.names.get(res.ruleSet)),
-      el("span", { class: "dd-meta" }, `${compact(res.totals.total)} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
+      el("span", { class: "dd-meta" }, `${countedText(counted(res, "total"))} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
     fill();
     box.append(d);
   }
@@ -250,7 +269,7 @@ export function renderPrint(box, ctx) {
     sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), el("p", { lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
     if (!res.applies.inForce) sec.append(el("p", { class: "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
     sec.append(el("p", { class: "print-sum" },
-      ["public", "professional", "total"].map((p) => `${t(p)} ${compact(res.totals[p])}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
+      ["public", "professional", "total"].map((p) => `${t(p)} ${countedText(counted(res, p))}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
       "　", el("strong", {}, t(res.compliance)), "　", shortfallText(res)));
     const table = el("table", { class: "print-table" });
     table.append(el("thead", {}, el("tr", {}, ...[t("index"), t("activity"), t("date"), t("hoursCol"), t("clause")].map((h) => el("th", { scope: "col" }, h)))));
@@ -307,7 +326,7 @@ export function renderMini(box, ctx) {
   box.append(el("span", { class: "visually-hidden" }, t("miniLabel")));
   for (const res of ctx.report.results) {
     box.append(el("span", { class: "mini-doc" },
-      el("b", {}, ctx.names.get(res.ruleSet)), ` ${compact(res.totals.total)}/${num(res.requirement.total)} `,
+      el("b", {}, ctx.names.get(res.ruleSet)), ` ${num(counted(res, "total").min)}/${num(res.requirement.total)} `,
       el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
   }
 }
