@@ -7,7 +7,7 @@ import { el, clear } from "./dom.js";
 import * as io from "./io.js";
 import * as calc from "./calc.js";
 import { EMPLOYERS, regions, regionName, governing, governsYear, sameSet, yearOffers } from "./person.js";
-import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, PAGE } from "./results.js";
+import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, words, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,7 +39,7 @@ const shown = () => state.link ?? state.mine;
 const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
-const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
+const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? regionName(i)]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
 const colon = () => (getLang() === "zh" ? "：" : ": ");
@@ -345,8 +345,8 @@ function buildDocs() {
     list.append(el("li", { class: "doc-item" },
       box,
       el("label", { for: id },
-        el("span", { class: "doc-line" }, el("span", { class: "doc-name" }, nm.get(info.id)), info.docNumber ? el("span", { class: "doc-num" }, info.docNumber) : null),
-        el("span", { class: "doc-gov" }, `${info.region} · ${t("governs")} ${governsText(info.governs)}`)),
+        el("span", { class: "doc-line" }, el("span", { class: "doc-name" }, nm.get(info.id)), info.docNumber ? words(info.docNumber, "span", { class: "doc-num" }) : null),
+        el("span", { class: "doc-gov" }, `${regionName(info)} · ${t("governs")} ${governsText(info.governs)}`)),
       el("p", { class: "warn small", id: `${id}-warn`, hidden: true })));
   }
 }
@@ -675,12 +675,13 @@ async function switchLang() {
     return;
   }
   io.saveLang(getLang());
+  calc.setLang(getLang());
   applyStaticTexts();
   buildPerson();
   buildDocs();
   form.relabel();
   dropNotes();
-  render();
+  update({ quiet: true }); // the engine's explanations and notes in the new language
 }
 
 function defaultDate() {
@@ -789,6 +790,7 @@ async function main() {
   try {
     await init();
     await lang;
+    calc.setLang(getLang());
     state.infos = ruleSets();
     state.kinds = activityKinds();
     state.engineVersion = version();

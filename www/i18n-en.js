@@ -2,7 +2,7 @@
 
 export const strings = {
   appTitle: "Continuing-education hours",
-  tagline: "学时 for professionals, credited item by item under each document, with the clause",
+  tagline: "Continuing-education hours for professionals, credited item by item under each document, with its clause",
   skip: "Skip to results",
   langSwitch: "中文",
   langSwitchLabel: "切换到中文",
@@ -80,8 +80,8 @@ export const strings = {
   public: "Public",
   professional: "Professional",
   total: "Total",
-  publicLong: "Public subjects (公需)",
-  professionalLong: "Professional subjects (专业)",
+  publicLong: "Public subjects",
+  professionalLong: "Professional subjects",
   met: "Met",
   possible: "Possibly met",
   short: "Short",
@@ -255,7 +255,7 @@ export const fields = {
 };
 
 export const values = {
-  public: "Public (公需)", professional: "Professional (专业)",
+  public: "Public subjects", professional: "Professional subjects",
   national: "National", provincial: "Provincial", city: "City", county: "County", other: "Other",
   bachelor: "Bachelor", master: "Master", doctor: "Doctor",
   fullTime: "Full-time", partTime: "Part-time",

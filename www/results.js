@@ -14,6 +14,20 @@ function moreButton(key, shown, total) {
   return el("button", { type: "button", class: "btn more", "data-more": key }, t("showMore", { n: Math.min(PAGE, total - shown), shown, total }));
 }
 
+/**
+ * A document's own words: Chinese always, and in English between “ ” so that no
+ * sentence mixes the two languages unmarked.
+ */
+export function words(text, tag = "span", attrs = {}) {
+  return el(tag, { lang: "zh-CN", ...attrs }, getLang() === "zh" ? text : `“${text}”`);
+}
+
+/** The document's identity under its short name: its number or title; in English the English title. */
+function docLine(info, res, tag = "p", attrs = {}) {
+  if (getLang() === "zh") return el(tag, { ...attrs, lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · "));
+  return el(tag, attrs, info?.titleEn ?? "", " ", words([info?.docNumber, res.title].filter(Boolean).join(" · ")));
+}
+
 /** Activity name as the user knows it. */
 export function activityName(a) {
   return typeof a.title === "string" && a.title.trim() ? a.title : kindLabel(a.kind);
@@ -141,7 +155,7 @@ export function renderSummary(box, ctx) {
       el("div", { class: "doc-head" },
         el("h3", { id }, ctx.names.get(res.ruleSet)),
         el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))),
-      el("p", { class: "doc-sub" }, info?.docNumber ?? res.title),
+      getLang() === "zh" ? el("p", { class: "doc-sub" }, info?.docNumber ?? res.title) : el("p", { class: "doc-sub" }, info?.titleEn ?? res.title),
     );
     if (!res.applies.inForce) {
       card.append(el("p", { class: "warn" }, t("notInForce", { y: ctx.report.year })));
@@ -201,12 +215,12 @@ function basis(line, key, open) {
   d.addEventListener("toggle", () => (d.open ? open.add(key) : open.delete(key)));
   const dl = el("dl");
   if (line.clause) {
-    dl.append(el("dt", {}, t("clause")), el("dd", {}, line.clause.ref));
-    dl.append(el("dt", {}, t("quote")), el("dd", {}, el("blockquote", { lang: "zh-CN" }, line.clause.quote)));
+    dl.append(el("dt", {}, t("clause")), el("dd", {}, words(line.clause.ref)));
+    dl.append(el("dt", {}, t("quote")), el("dd", {}, words(line.clause.quote, "blockquote")));
   } else {
     dl.append(el("dt", {}, t("clause")), el("dd", {}, t("noClause")));
   }
-  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", { lang: "zh-CN" }, line.explain));
+  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", {}, line.explain));
   d.append(dl);
   return d;
 }
@@ -235,12 +249,12 @@ export function renderDetails(box, ctx, open) {
 function detailBody(res, ctx, open) {
   const info = ctx.infos.get(res.ruleSet);
   const inner = el("div", { class: "dd-body" });
-  inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+  inner.append(docLine(info, res, "p", { class: "doc-title" }));
   if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
   if (!res.applies.inForce || res.applies.note) {
-    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
   }
-  if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+  if (res.notes.length) inner.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, n))));
   const ol = el("ol", { class: "lines" });
   const acts = ctx.input.activities;
   const shown = Math.min(ctx.limit(`d:${res.ruleSet}`), acts.length);
@@ -266,8 +280,8 @@ export function renderPrint(box, ctx) {
   for (const res of ctx.report.results) {
     const info = ctx.infos.get(res.ruleSet);
     const sec = el("section", { class: "print-doc" });
-    sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), el("p", { lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
-    if (!res.applies.inForce) sec.append(el("p", { class: "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), docLine(info, res));
+    if (!res.applies.inForce) sec.append(el("p", { class: "warn" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
     sec.append(el("p", { class: "print-sum" },
       ["public", "professional", "total"].map((p) => `${t(p)} ${countedText(counted(res, p))}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
       "　", el("strong", {}, t(res.compliance)), "　", shortfallText(res)));
@@ -281,11 +295,11 @@ export function renderPrint(box, ctx) {
         el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
         el("td", {}, a.date ?? ""),
         el("td", {}, plainLine(line)),
-        el("td", { lang: "zh-CN" }, line.clause ? line.clause.ref : "—", line.clause ? el("small", { class: "quote" }, line.clause.quote) : null, line.explain ? el("small", {}, line.explain) : null)));
+        el("td", {}, line.clause ? words(line.clause.ref) : "—", line.clause ? words(line.clause.quote, "small", { class: "quote" }) : null, line.explain ? el("small", {}, line.explain) : null)));
     });
     table.append(tb);
     sec.append(table);
-    if (res.notes.length) sec.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+    if (res.notes.length) sec.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, n))));
     box.append(sec);
   }
 }
