@@ -32,6 +32,7 @@ const state = {
   blocked: null, // unreadable saved text that saving must not overwrite
   aside: new Set(), // keys of unreadable texts already offered
   editPerson: false, // the first step reopened with 修改
+  ruleNotes: new Map(), // rule file id -> its sticky warning ("" for unreadable saved files)
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
@@ -39,7 +40,7 @@ const shown = () => state.link ?? state.mine;
 const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
-const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? regionName(i)]));
+const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? (i.builtIn ? regionName(i) : t("loadedName", { name: regionName(i) }))]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
 const colon = () => (getLang() === "zh" ? "：" : ": ");
@@ -215,6 +216,7 @@ function newId() {
 
 /** Another tab saved: follow it, merging what this tab could not save yet. */
 function onStorage(e) {
+  if (e.key === RULES_KEY || (e.key === null && rules)) followRules();
   if (e.key !== null && e.key !== "xueshi.input") return;
   const r = io.sync(state.mine, state.engineVersion);
   if (!r) return;
@@ -229,6 +231,114 @@ function onStorage(e) {
   if (gone) notify(t("editGone"), { where: "form-notices" });
   if (state.link) render();
   else update();
+}
+
+// --- rule files (rulefiles.js and the full build, loaded only when there are some) -----
+
+const RULES_KEY = "xueshi.rules";
+let rules = null; // rulefiles.js
+const lazy = (name) => import(`./${name}.js`); // named at run time: no part of a first visit
+const hasRules = () => {
+  try {
+    return localStorage.getItem(RULES_KEY) !== null;
+  } catch {
+    return false;
+  }
+};
+
+/** The full build holding the saved rule files becomes the engine; the lists follow it. */
+async function startRules() {
+  rules ??= await lazy("rulefiles");
+  const { failed } = await rules.syncEngine();
+  const m = await rules.engine();
+  calc.useEngine(m, rules.texts());
+  state.infos = m.ruleSets();
+  state.kinds = m.activityKinds();
+  for (const f of failed) {
+    if (state.ruleNotes.has(f.id)) continue;
+    const n = unreadableNote(t("rulesStoredBad", { id: f.id, msg: ruleError(f.error) }), f.text, () => dropRuleFile(f.id));
+    state.ruleNotes.set(f.id, n);
+  }
+  const bad = rules.saved().unreadable;
+  if (bad !== null && !state.ruleNotes.has("")) state.ruleNotes.set("", unreadableNote(t("rulesUnreadable"), bad, () => rules.discardUnreadable()));
+}
+
+const ruleError = (e) => (e?.path ? `${e.path}${colon()}${errorText(e)}` : errorText(e));
+
+/** Another tab loaded or removed a rule file. */
+async function followRules() {
+  await startRules();
+  buildPerson();
+  buildDocs();
+  update({ quiet: true });
+}
+
+/** The input with a newly loaded document chosen: as its region's default, or beside the others. */
+function withRuleSet(x, info) {
+  const region = x.person?.region;
+  if (region && (region === info.region || region.startsWith(info.region))) {
+    return { ...x, ruleSets: governing(region, state.infos, validYear(x.year) ? x.year : thisYear()).ids };
+  }
+  return x.ruleSets ? { ...x, ruleSets: [...x.ruleSets.filter((id) => id !== info.id), info.id] } : x;
+}
+
+async function loadRuleFile(file) {
+  const where = "rules-notices";
+  try {
+    rules ??= await lazy("rulefiles");
+    if (file.size > rules.MAX_BYTES) return notify(t("rulesTooBig", { size: io.sizeText(file.size) }), { kind: "error", where });
+    const { info, saved } = await rules.add(await file.text());
+    await startRules();
+    buildPerson();
+    buildDocs();
+    const name = names().get(info.id);
+    change(withRuleSet(shown(), info));
+    notify(t(saved ? "rulesLoaded" : "rulesNotSaved", { name }), { where, kind: saved ? "info" : "error" });
+  } catch (e) {
+    notify(e?.code ? t("rulesBad", { msg: ruleError(e) }) : t("rulesFailed"), { kind: "error", where });
+  }
+}
+
+async function dropRuleFile(id) {
+  const name = names().get(id);
+  const saved = await rules.remove(id);
+  state.ruleNotes.get(id)?.remove();
+  state.ruleNotes.delete(id);
+  await startRules();
+  buildPerson();
+  buildDocs();
+  const x = state.mine;
+  if (x.ruleSets?.includes(id)) {
+    const left = x.ruleSets.filter((r) => r !== id);
+    const region = x.person?.region;
+    const next = { ...x, ruleSets: left.length ? left : region ? governing(region, state.infos, x.year).ids : undefined };
+    if (!next.ruleSets) delete next.ruleSets;
+    change(next);
+  } else update();
+  notify(t(saved ? "rulesRemoved" : "rulesRemovedNotSaved", { name }), { where: "rules-notices" });
+  $("load-rules").focus();
+}
+
+function wireRules() {
+  $("load-rules").addEventListener("click", () => $("rules-file").click());
+  $("rules-file").addEventListener("change", (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file) loadRuleFile(file);
+  });
+  const zone = $("docs");
+  zone.addEventListener("dragover", (e) => (e.preventDefault(), zone.classList.add("drop")));
+  zone.addEventListener("dragleave", () => zone.classList.remove("drop"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("drop");
+    const file = e.dataTransfer?.files?.[0];
+    if (file) loadRuleFile(file);
+  });
+  $("doc-list").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-remove-rules]");
+    if (b) dropRuleFile(b.dataset.removeRules);
+  });
 }
 
 // --- reading links and files --------------------------------------------------
@@ -347,7 +457,10 @@ function buildDocs() {
       el("label", { for: id },
         el("span", { class: "doc-line" }, el("span", { class: "doc-name" }, nm.get(info.id)), info.docNumber ? words(info.docNumber, "span", { class: "doc-num" }) : null),
         el("span", { class: "doc-gov" }, `${regionName(info)} · ${t("governs")} ${governsText(info.governs)}`)),
-      el("p", { class: "warn small", id: `${id}-warn`, hidden: true })));
+      el("p", { class: "doc-ver", id: `${id}-ver`, hidden: true }),
+      el("p", { class: "warn small", id: `${id}-warn`, hidden: true }),
+      info.builtIn ? null : el("p", { class: "doc-own" }, t("loadedFile"), " ",
+        el("button", { type: "button", class: "btn small ghost", "data-remove-rules": info.id, "aria-label": t("removeLabel", { name: nm.get(info.id) }) }, t("remove")))));
   }
 }
 
@@ -369,6 +482,12 @@ function renderDocs() {
     const show = !state.error && r && !r.applies.inForce;
     warn.hidden = !show;
     warn.textContent = show ? t("notInForce", { y: state.report.year }) : "";
+    // Versions of one region's document: which one governs the year.
+    const y = shown().year;
+    const versions = state.infos.filter((i) => i.region === info.region).length > 1 && validYear(y);
+    const ver = $(`doc-${info.id}-ver`);
+    ver.hidden = !versions;
+    ver.textContent = versions ? t(governsYear(info, y) ? "versionInForce" : "versionOther", { y }) : "";
   }
 }
 
@@ -794,6 +913,7 @@ async function main() {
     state.infos = ruleSets();
     state.kinds = activityKinds();
     state.engineVersion = version();
+    if (hasRules()) await startRules().catch(() => notify(t("rulesFailed"), { kind: "error", sticky: true }));
   } catch (e) {
     $("loading").textContent = t("engineFailed");
     notify(t("engineFailed"), { kind: "error", sticky: true });
@@ -829,6 +949,7 @@ async function main() {
     },
   });
   wire();
+  wireRules();
   document.body.classList.add("ready"); // everything is wired: the tests wait for this
 }
 

@@ -13,6 +13,9 @@ const zh = {
   yearHint: "学时按活动日期归入年度，不结转",
   docs: "比较的文件",
   docsHint: "勾选要比较的文件",
+  loadRules: "载入规则文件",
+  dropRules: "或把文件拖到这里",
+  rulesFailed: "无法载入规则文件的读取程序，请刷新页面重试。",
   personTitle: "先说说你的情况",
   personHint: "用来选出管你的文件。可以跳过，之后随时可改。",
   region: "工作所在地区",
@@ -289,6 +292,13 @@ const values = {
 
 const STR = { zh };
 let lang = "zh";
+const extras = []; // strings of modules loaded later (rulefiles.js), per language
+
+/** Adds a lazily loaded module's strings ({ zh: {...}, en: {...} }), in every language loaded now or later. */
+export function addStrings(table) {
+  extras.push(table);
+  for (const l in STR) Object.assign(STR[l], table[l]);
+}
 
 /** Switches the language, loading English first when needed; stays in Chinese if it cannot load. */
 export async function setLang(l) {
@@ -296,6 +306,7 @@ export async function setLang(l) {
     // Named at run time: no part of a first visit, which is in Chinese.
     const m = await import(`./i18n-${l}.js`);
     Object.assign(STR, { en: m.strings });
+    for (const x of extras) Object.assign(STR.en, x.en);
     Object.assign(kinds, { en: m.kinds });
     Object.assign(fields, { en: m.fields });
     Object.assign(values, { en: m.values });
