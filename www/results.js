@@ -22,6 +22,15 @@ export function words(text, tag = "span", attrs = {}) {
   return el(tag, { lang: "zh-CN", ...attrs }, getLang() === "zh" ? text : `“${text}”`);
 }
 
+/**
+ * The engine's text (explanations, notes): in English, the Chinese words it quotes
+ * between “ ” are marked as Chinese, for screen readers and fonts.
+ */
+export function engineText(text) {
+  if (getLang() === "zh" || !/[\u3400-\u9fff]/.test(text)) return text;
+  return el("span", {}, ...text.split(/(“[^”]*”)/).map((p) => (/^“[^]*[\u3400-\u9fff]/.test(p) ? el("span", { lang: "zh-CN" }, p) : p)));
+}
+
 /** The document's identity under its short name: its number or title; in English the English title. */
 function docLine(info, res, tag = "p", attrs = {}) {
   if (getLang() === "zh") return el(tag, { ...attrs, lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · "));
@@ -163,7 +172,7 @@ export function renderSummary(box, ctx) {
     card.append(el("dl", { class: "bars" }, bar(res, "public"), bar(res, "professional"), bar(res, "total")));
     const deemed = ["public", "professional"].filter((p) => res.deemed[p]);
     if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(t("listSep")) })));
-    for (const n of res.compliance === "exempt" ? ctx.exemptNotes(res) : []) card.append(el("p", { class: "exempt-note" }, n));
+    for (const n of res.compliance === "exempt" ? ctx.exemptNotes(res) : []) card.append(el("p", { class: "exempt-note" }, engineText(n)));
     if (info && res.requirement.total !== info.requirement.total) card.append(el("p", { class: "card-note" }, t("adjusted", { h: num(info.requirement.total) })));
     card.append(el("p", { class: "gap" }, shortfallText(res)));
     box.append(card);
@@ -220,7 +229,7 @@ function basis(line, key, open) {
   } else {
     dl.append(el("dt", {}, t("clause")), el("dd", {}, t("noClause")));
   }
-  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", {}, line.explain));
+  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", {}, engineText(line.explain)));
   d.append(dl);
   return d;
 }
@@ -252,9 +261,9 @@ function detailBody(res, ctx, open) {
   inner.append(docLine(info, res, "p", { class: "doc-title" }));
   if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
   if (!res.applies.inForce || res.applies.note) {
-    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn" }, engineText(res.applies.note || t("notInForce", { y: ctx.report.year }))));
   }
-  if (res.notes.length) inner.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, n))));
+  if (res.notes.length) inner.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, engineText(n)))));
   const ol = el("ol", { class: "lines" });
   const acts = ctx.input.activities;
   const shown = Math.min(ctx.limit(`d:${res.ruleSet}`), acts.length);
@@ -281,7 +290,7 @@ export function renderPrint(box, ctx) {
     const info = ctx.infos.get(res.ruleSet);
     const sec = el("section", { class: "print-doc" });
     sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), docLine(info, res));
-    if (!res.applies.inForce) sec.append(el("p", { class: "warn" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    if (!res.applies.inForce) sec.append(el("p", { class: "warn" }, engineText(res.applies.note || t("notInForce", { y: ctx.report.year }))));
     sec.append(el("p", { class: "print-sum" },
       ["public", "professional", "total"].map((p) => `${t(p)} ${countedText(counted(res, p))}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
       "　", el("strong", {}, t(res.compliance)), "　", shortfallText(res)));
@@ -295,11 +304,11 @@ export function renderPrint(box, ctx) {
         el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
         el("td", {}, a.date ?? ""),
         el("td", {}, plainLine(line)),
-        el("td", {}, line.clause ? words(line.clause.ref) : "—", line.clause ? words(line.clause.quote, "small", { class: "quote" }) : null, line.explain ? el("small", {}, line.explain) : null)));
+        el("td", {}, line.clause ? words(line.clause.ref) : "—", line.clause ? words(line.clause.quote, "small", { class: "quote" }) : null, line.explain ? el("small", {}, engineText(line.explain)) : null)));
     });
     table.append(tb);
     sec.append(table);
-    if (res.notes.length) sec.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, n))));
+    if (res.notes.length) sec.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, engineText(n)))));
     box.append(sec);
   }
 }
