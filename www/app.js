@@ -307,14 +307,21 @@ async function dropRuleFile(id) {
   await startRules();
   buildPerson();
   buildDocs();
-  const x = state.mine;
-  if (x.ruleSets?.includes(id)) {
+  // Inputs that chose it choose the others, else their region's documents, else all.
+  const without = (x) => {
+    if (!x.ruleSets?.includes(id)) return x;
     const left = x.ruleSets.filter((r) => r !== id);
-    const region = x.person?.region;
-    const next = { ...x, ruleSets: left.length ? left : region ? governing(region, state.infos, x.year).ids : undefined };
+    const next = { ...x, ruleSets: left.length ? left : x.person?.region ? governing(x.person.region, state.infos, validYear(x.year) ? x.year : thisYear()).ids : undefined };
     if (!next.ruleSets) delete next.ruleSets;
-    change(next);
-  } else update();
+    return next;
+  };
+  if (state.link) state.link = without(state.link);
+  const mine = without(state.mine);
+  if (mine !== state.mine) {
+    state.mine = mine;
+    persist();
+  }
+  update();
   notify(t(saved ? "rulesRemoved" : "rulesRemovedNotSaved", { name }), { where: "rules-notices" });
   $("load-rules").focus();
 }
@@ -557,7 +564,7 @@ function renderLink() {
  * The engine's notes that relieve the user's employer (泰安 二（一）): those it adds for
  * the profile, found by asking it once without. Cached per year, documents, employer, language.
  */
-let exemptCache = { key: "", notes: new Map() };
+let exemptCache = { key: "", notes: [] };
 function exemptNotes(res) {
   const x = state.reportInput;
   const key = [state.report.year, res.ruleSet, x.profile?.employer, getLang()].join("|");

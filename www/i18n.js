@@ -349,11 +349,15 @@ export function num(n) {
   return String(Math.round(n * 100) / 100);
 }
 
+/** What of a Range is still to be decided: "待认定 最多 20" (max − min), or with no maximum. */
+export function pendingText(r) {
+  return r.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(Math.round((r.max - r.min) * 100) / 100) });
+}
+
 /** A Range in words: "125 学时", "待认定 最多 20", "10 学时 + 待认定 最多 5". */
 export function rangeText(r) {
   if (r.min === r.max) return t("h", { h: num(r.min) });
-  const pending = r.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(Math.round((r.max - r.min) * 100) / 100) });
-  return r.min > 0 ? `${t("h", { h: num(r.min) })} + ${pending}` : pending;
+  return r.min > 0 ? `${t("h", { h: num(r.min) })} + ${pendingText(r)}` : pendingText(r);
 }
 
 /** Status words for a line, or "" when the number says it all. */

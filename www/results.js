@@ -2,7 +2,7 @@
 // details with clauses, the print report, the CSV rows, and the activity list with each
 // entry's hours. No hours are computed here.
 
-import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
+import { t, num, rangeText, pendingText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
 import { el, clear } from "./dom.js";
 
 /** Rows drawn at first and added per "more": a long input costs no more to redraw than a short one. */
@@ -114,7 +114,7 @@ export function counted(res, part) {
 /** "24", "24 + 待认定 最多 20": the guaranteed hours, then what is still to be decided. */
 function countedText(c) {
   if (c.max === c.min) return num(c.min);
-  return `${num(c.min)} + ${c.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(cents(c.max - c.min)) })}`;
+  return `${num(c.min)} + ${pendingText(c)}`;
 }
 
 function shortfallText(res) {
@@ -138,7 +138,7 @@ function bar(res, part) {
   const value = el("span", { class: "val" }, num(c.min));
   const dd = el("dd", {}, value, el("span", { class: "req" }, req > 0 ? ` ${t("ofReq", { h: num(req) })}` : ` · ${t("noMinimum")}`));
   if (deemed) dd.append(" ", el("span", { class: "badge b-deemed" }, t("deemedPart")));
-  if (c.max !== c.min) dd.append(el("span", { class: "pending" }, c.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(cents(c.max - c.min)) })));
+  if (c.max !== c.min) dd.append(el("span", { class: "pending" }, pendingText(c)));
   row.append(el("dt", {}, t(part)), dd);
   if (req <= 0) return row; // nothing to fill
   const track = el("div", { class: "bar", "aria-hidden": "true" });
@@ -164,7 +164,7 @@ export function renderSummary(box, ctx) {
       el("div", { class: "doc-head" },
         el("h3", { id }, ctx.names.get(res.ruleSet)),
         el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))),
-      getLang() === "zh" ? el("p", { class: "doc-sub" }, info?.docNumber ?? res.title) : el("p", { class: "doc-sub" }, info?.titleEn ?? res.title),
+      el("p", { class: "doc-sub" }, getLang() === "zh" ? (info?.docNumber ?? res.title) : (info?.titleEn ?? words(res.title))),
     );
     if (!res.applies.inForce) {
       card.append(el("p", { class: "warn" }, t("notInForce", { y: ctx.report.year })));
