@@ -50,6 +50,26 @@ describe("rule files", () => {
     await s.done();
   });
 
+  it("the fields a loaded file declares appear in the form, labelled by the file, and count", async () => {
+    const s = await open(env);
+    const { page } = s;
+    await seed(page, { year: 2024, ruleSets: ["zaozhuang-2024"], activities: [] });
+    await loadFile(page);
+    await page.selectOption("#f-kind", "advancedSeminar");
+    assert.equal(await page.textContent('label[for="f-hours"]'), "学时（证书登记或实际学时）");
+    await page.fill("#f-date", "2024-05-01");
+    await page.fill("#f-hours", "12");
+    await page.click("#f-submit");
+    await page.waitForSelector("#acts li.act");
+    assert.match(await page.innerText(`.doc-card[data-rule-set="${ID}"]`), /专业\s*12 \/ 60/);
+    // The built-in notice has no such field: there the seminar stays to be decided.
+    assert.match(await page.innerText('.doc-card[data-rule-set="zaozhuang-2024"]'), /专业\s*0 \/ 60/);
+    await page.click("#lang");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal(await page.textContent('label[for="f-hours"]'), "Hours (registered or actual)");
+    await s.done();
+  });
+
   it("two versions of one region: the one in force for the year is chosen and marked", async () => {
     const s = await open(env);
     const { page } = s;

@@ -254,6 +254,7 @@ async function startRules() {
   calc.useEngine(m, rules.texts());
   state.infos = m.ruleSets();
   state.kinds = m.activityKinds();
+  form?.setKinds(state.kinds);
   for (const f of failed) {
     if (state.ruleNotes.has(f.id)) continue;
     const n = unreadableNote(t("rulesStoredBad", { id: f.id, msg: ruleError(f.error) }), f.text, () => dropRuleFile(f.id));

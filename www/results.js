@@ -52,9 +52,11 @@ function meta(a, ...more) {
 export function describe(a, spec) {
   if (!spec) return "";
   const out = [];
-  for (const f of spec.fields) {
+  const seen = new Set();
+  for (const f of [...spec.fields, ...(spec.extraFields ?? [])]) {
     const v = a[f.name];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || seen.has(f.name)) continue;
+    seen.add(f.name);
     if (f.type === "choice") out.push(valueLabel(f.name, v));
     else if (f.type === "flag") {
       if (v === true) out.push(fieldLabel(a.kind, f.name));
