@@ -44,4 +44,17 @@ describe("English all the way", () => {
     assert.match(await page.innerText("#details"), /第九条/);
     await s.done();
   });
+
+  it("the example reads in English too, its every line in one language", async () => {
+    const s = await open(env, { width: 375, height: 800, lang: "en" });
+    const { page } = s;
+    await page.click("#example");
+    await page.waitForSelector("#acts li");
+    assert.match(await page.innerText("#acts"), /BIM-based quality control of prefabricated construction/);
+    for (const d of await page.$$("details")) await d.evaluate((x) => (x.open = true));
+    assert.deepEqual(await chineseOutsideQuotes(page), []);
+    assert.deepEqual(await unquoted(page), []);
+    await shot(page, "english-example-375");
+    await s.done();
+  });
 });

@@ -36,6 +36,7 @@ const state = {
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
+let EXAMPLE_EN; // its titles in English
 const shown = () => state.link ?? state.mine;
 const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
@@ -876,7 +877,9 @@ function wire() {
     const had = state.mine.activities.length;
     const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
     // Confirmed beside the button; on a phone the sticky summary shows the outcome.
-    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
+    const example = structuredClone(EXAMPLE);
+    if (getLang() === "en") for (const a of example.activities) a.title = EXAMPLE_EN[a.id] ?? a.title;
+    act(example, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
   });
   $("clear").addEventListener("click", () => {
     const n = state.mine.activities.length;
@@ -945,6 +948,7 @@ async function main() {
   // The form is not needed for the first result: it loads after it.
   const [{ createForm }, example] = await Promise.all([import("./form.js"), import("./example.js")]);
   EXAMPLE = example.EXAMPLE;
+  EXAMPLE_EN = example.TITLES_EN;
   form = createForm($("form-section"), {
     kinds: state.kinds,
     check: checkDraft,
