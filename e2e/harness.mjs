@@ -144,3 +144,27 @@ export const listed = (page) => page.$$eval("#acts li.act .act-name", (els) => e
 
 /** A share link's fragment for `input`. */
 export const linkTo = (input) => `#v1=${Buffer.from(JSON.stringify(input)).toString("base64url")}`;
+
+/**
+ * Visible text in Chinese outside the documents' quoted words: [text] (empty when none).
+ * Skipped: elements marked lang="zh-CN" (the documents' words, the way back to 中文)
+ * and the names a user typed.
+ */
+export function chineseOutsideQuotes(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const p = n.parentElement;
+      if (!/[\u3400-\u9fff]/.test(n.data) || p.closest('[lang="zh-CN"], .act-name, noscript, .print-only, [hidden]')) continue;
+      if (!p.checkVisibility?.() && p.closest("details:not([open])") === null) continue;
+      out.push(n.data.trim());
+    }
+    return out;
+  });
+}
+
+/** The documents' words shown in English that are not between “ ”. */
+export function unquoted(page) {
+  return page.$$eval('main [lang="zh-CN"]', (els) => els.map((e) => e.textContent).filter((s) => !/^“[^]*”$/.test(s)));
+}

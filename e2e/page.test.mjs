@@ -208,7 +208,7 @@ describe("results", () => {
     assert.ok(paper >= 0);
     assert.equal(await cell(page, paper, "泰安"), "125 学时");
     assert.equal(await cell(page, paper, "枣庄高新区"), "10 学时");
-    assert.equal(await cell(page, paper, "新疆"), "最多 20 学时");
+    assert.equal(await cell(page, paper, "新疆"), "待认定 最多 20");
     assert.equal(header.length, 6);
     // Status badges for lines the documents do not cover or that belong to another year.
     assert.ok((await page.locator("#compare-scroll .badge.b-notCovered").count()) > 0);
@@ -341,7 +341,7 @@ describe("keeping and sharing", () => {
     const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
     const file = JSON.parse(await readFile(await json.path(), "utf8"));
     assert.equal(file.format, "xueshi-input");
-    assert.equal(file.version, 1);
+    assert.equal(file.version, 2);
     assert.equal(file.input.activities.length, await page.locator("#acts li").count());
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
     const bytes = await readFile(await csv.path());
@@ -403,7 +403,7 @@ describe("keeping and sharing", () => {
       ["malformed.json", '{"year": 2024, "activities": [', /不是有效的 JSON/],
       ["shape.json", JSON.stringify({ hello: "world" }), /不是学时计算器的输入/],
       ["array.json", "[1,2,3]", /不是学时计算器的输入/],
-      ["future.json", JSON.stringify({ format: "xueshi-input", version: 2, input: { year: 2024, activities: [] } }), /更新的版本/],
+      ["future.json", JSON.stringify({ format: "xueshi-input", version: 3, input: { year: 2024, activities: [] } }), /更新的版本/],
       ["invalid.json", JSON.stringify({ year: 2024, activities: [{ id: "a", kind: "paper", date: "2024-01-01", venue: "national", authors: 0 }] }), /第 1 项活动 · 作者人数：应为 1 到 1000/],
       ["unknown.json", JSON.stringify({ year: 2024, activities: [{ id: "a", kind: "poem", date: "2024-01-01" }] }), /未知的活动类型/],
     ];

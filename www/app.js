@@ -6,7 +6,8 @@ import { t, setLang, getLang, errorText, fieldLabel, num, shortName } from "./i1
 import { el, clear } from "./dom.js";
 import * as io from "./io.js";
 import * as calc from "./calc.js";
-import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, PAGE } from "./results.js";
+import { EMPLOYERS, regions, regionName, governing, governsYear, sameSet, yearOffers } from "./person.js";
+import { renderList, renderSummary, renderCompare, renderDetails, renderPrint, renderMini, csvRows, activityName, lineText, words, PAGE } from "./results.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,14 +31,17 @@ const state = {
   saved: true,
   blocked: null, // unreadable saved text that saving must not overwrite
   aside: new Set(), // keys of unreadable texts already offered
+  editPerson: false, // the first step reopened with 修改
+  ruleNotes: new Map(), // rule file id -> its sticky warning ("" for unreadable saved files)
 };
 let form;
 let EXAMPLE; // loaded with the form, after the first result
+let EXAMPLE_EN; // its titles in English
 const shown = () => state.link ?? state.mine;
 const limit = (key) => state.limits.get(key) ?? PAGE;
 const infoById = () => new Map(state.infos.map((i) => [i.id, i]));
 const kindByName = () => new Map(state.kinds.map((k) => [k.kind, k]));
-const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? i.region]));
+const names = () => new Map(state.infos.map((i) => [i.id, shortName(i.id) ?? (i.builtIn ? regionName(i) : t("loadedName", { name: regionName(i) }))]));
 const thisYear = () => new Date().getFullYear();
 const validYear = (y) => Number.isInteger(y) && y >= 1990 && y <= 2100;
 const colon = () => (getLang() === "zh" ? "：" : ": ");
@@ -213,6 +217,7 @@ function newId() {
 
 /** Another tab saved: follow it, merging what this tab could not save yet. */
 function onStorage(e) {
+  if (e.key === RULES_KEY || (e.key === null && rules)) followRules();
   if (e.key !== null && e.key !== "xueshi.input") return;
   const r = io.sync(state.mine, state.engineVersion);
   if (!r) return;
@@ -227,6 +232,122 @@ function onStorage(e) {
   if (gone) notify(t("editGone"), { where: "form-notices" });
   if (state.link) render();
   else update();
+}
+
+// --- rule files (rulefiles.js and the full build, loaded only when there are some) -----
+
+const RULES_KEY = "xueshi.rules";
+let rules = null; // rulefiles.js
+const lazy = (name) => import(`./${name}.js`); // named at run time: no part of a first visit
+const hasRules = () => {
+  try {
+    return localStorage.getItem(RULES_KEY) !== null;
+  } catch {
+    return false;
+  }
+};
+
+/** The full build holding the saved rule files becomes the engine; the lists follow it. */
+async function startRules() {
+  rules ??= await lazy("rulefiles");
+  const { failed } = await rules.syncEngine();
+  const m = await rules.engine();
+  calc.useEngine(m, rules.texts());
+  state.infos = m.ruleSets();
+  state.kinds = m.activityKinds();
+  form?.setKinds(state.kinds);
+  for (const f of failed) {
+    if (state.ruleNotes.has(f.id)) continue;
+    const n = unreadableNote(t("rulesStoredBad", { id: f.id, msg: ruleError(f.error) }), f.text, () => dropRuleFile(f.id));
+    state.ruleNotes.set(f.id, n);
+  }
+  const bad = rules.saved().unreadable;
+  if (bad !== null && !state.ruleNotes.has("")) state.ruleNotes.set("", unreadableNote(t("rulesUnreadable"), bad, () => rules.discardUnreadable()));
+}
+
+const ruleError = (e) => (e?.path ? `${e.path}${colon()}${errorText(e)}` : errorText(e));
+
+/** Another tab loaded or removed a rule file. */
+async function followRules() {
+  await startRules();
+  buildPerson();
+  buildDocs();
+  update({ quiet: true });
+}
+
+/** The input with a newly loaded document chosen: as its region's default, or beside the others. */
+function withRuleSet(x, info) {
+  const region = x.person?.region;
+  if (region && (region === info.region || region.startsWith(info.region))) {
+    return { ...x, ruleSets: governing(region, state.infos, validYear(x.year) ? x.year : thisYear()).ids };
+  }
+  return x.ruleSets ? { ...x, ruleSets: [...x.ruleSets.filter((id) => id !== info.id), info.id] } : x;
+}
+
+async function loadRuleFile(file) {
+  const where = "rules-notices";
+  try {
+    rules ??= await lazy("rulefiles");
+    if (file.size > rules.MAX_BYTES) return notify(t("rulesTooBig", { size: io.sizeText(file.size) }), { kind: "error", where });
+    const { info, saved } = await rules.add(await file.text());
+    await startRules();
+    buildPerson();
+    buildDocs();
+    const name = names().get(info.id);
+    change(withRuleSet(shown(), info));
+    notify(t(saved ? "rulesLoaded" : "rulesNotSaved", { name }), { where, kind: saved ? "info" : "error" });
+  } catch (e) {
+    notify(e?.code ? t("rulesBad", { msg: ruleError(e) }) : t("rulesFailed"), { kind: "error", where });
+  }
+}
+
+async function dropRuleFile(id) {
+  const name = names().get(id);
+  const saved = await rules.remove(id);
+  state.ruleNotes.get(id)?.remove();
+  state.ruleNotes.delete(id);
+  await startRules();
+  buildPerson();
+  buildDocs();
+  // Inputs that chose it choose the others, else their region's documents, else all.
+  const without = (x) => {
+    if (!x.ruleSets?.includes(id)) return x;
+    const left = x.ruleSets.filter((r) => r !== id);
+    const next = { ...x, ruleSets: left.length ? left : x.person?.region ? governing(x.person.region, state.infos, validYear(x.year) ? x.year : thisYear()).ids : undefined };
+    if (!next.ruleSets) delete next.ruleSets;
+    return next;
+  };
+  if (state.link) state.link = without(state.link);
+  const mine = without(state.mine);
+  if (mine !== state.mine) {
+    state.mine = mine;
+    persist();
+  }
+  update();
+  notify(t(saved ? "rulesRemoved" : "rulesRemovedNotSaved", { name }), { where: "rules-notices" });
+  $("load-rules").focus();
+}
+
+function wireRules() {
+  $("load-rules").addEventListener("click", () => $("rules-file").click());
+  $("rules-file").addEventListener("change", (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file) loadRuleFile(file);
+  });
+  const zone = $("docs");
+  zone.addEventListener("dragover", (e) => (e.preventDefault(), zone.classList.add("drop")));
+  zone.addEventListener("dragleave", () => zone.classList.remove("drop"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("drop");
+    const file = e.dataTransfer?.files?.[0];
+    if (file) loadRuleFile(file);
+  });
+  $("doc-list").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-remove-rules]");
+    if (b) dropRuleFile(b.dataset.removeRules);
+  });
 }
 
 // --- reading links and files --------------------------------------------------
@@ -343,9 +464,12 @@ function buildDocs() {
     list.append(el("li", { class: "doc-item" },
       box,
       el("label", { for: id },
-        el("span", { class: "doc-line" }, el("span", { class: "doc-name" }, nm.get(info.id)), info.docNumber ? el("span", { class: "doc-num" }, info.docNumber) : null),
-        el("span", { class: "doc-gov" }, `${info.region} · ${t("governs")} ${governsText(info.governs)}`)),
-      el("p", { class: "warn small", id: `${id}-warn`, hidden: true })));
+        el("span", { class: "doc-line" }, el("span", { class: "doc-name" }, nm.get(info.id)), info.docNumber ? words(info.docNumber, "span", { class: "doc-num" }) : null),
+        el("span", { class: "doc-gov" }, `${regionName(info)} · ${t("governs")} ${governsText(info.governs)}`)),
+      el("p", { class: "doc-ver", id: `${id}-ver`, hidden: true }),
+      el("p", { class: "warn small", id: `${id}-warn`, hidden: true }),
+      info.builtIn ? null : el("p", { class: "doc-own" }, t("loadedFile"), " ",
+        el("button", { type: "button", class: "btn small ghost", "data-remove-rules": info.id, "aria-label": t("removeLabel", { name: nm.get(info.id) }) }, t("remove")))));
   }
 }
 
@@ -367,6 +491,12 @@ function renderDocs() {
     const show = !state.error && r && !r.applies.inForce;
     warn.hidden = !show;
     warn.textContent = show ? t("notInForce", { y: state.report.year }) : "";
+    // Versions of one region's document: which one governs the year.
+    const y = shown().year;
+    const versions = state.infos.filter((i) => i.region === info.region).length > 1 && validYear(y);
+    const ver = $(`doc-${info.id}-ver`);
+    ver.hidden = !versions;
+    ver.textContent = versions ? t(governsYear(info, y) ? "versionInForce" : "versionOther", { y }) : "";
   }
 }
 
@@ -432,7 +562,23 @@ function renderLink() {
   hint.classList.toggle("warn", !l && !state.saved);
 }
 
-const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit });
+/**
+ * The engine's notes that relieve the user's employer (泰安 二（一）): those it adds for
+ * the profile, found by asking it once without. Cached per year, documents, employer, language.
+ */
+let exemptCache = { key: "", notes: [] };
+function exemptNotes(res) {
+  const x = state.reportInput;
+  const key = [state.report.year, res.ruleSet, x.profile?.employer, getLang()].join("|");
+  if (exemptCache.key !== key) {
+    const ask = (profile) => calc.here({ year: state.report.year, ruleSets: [res.ruleSet], profile, activities: [] }).report?.results[0].notes ?? [];
+    const plain = new Set(ask(undefined));
+    exemptCache = { key, notes: ask(x.profile).filter((n) => !plain.has(n)) };
+  }
+  return exemptCache.notes;
+}
+
+const resultCtx = () => ({ report: state.report, input: state.reportInput, infos: infoById(), names: names(), requirementText, limit, exemptNotes });
 
 function renderResults(ctx) {
   $("h-results").textContent = t("resultsYear", { y: ctx.report.year });
@@ -452,6 +598,7 @@ function renderResults(ctx) {
 function render() {
   const yearIn = $("year");
   if ((Number(yearIn.value) !== shown().year || yearIn.value === "") && document.activeElement !== yearIn) yearIn.value = shown().year ?? "";
+  renderPerson();
   renderDocs();
   renderActivities();
   renderErrors();
@@ -483,6 +630,100 @@ function watchWide() {
   wideObserver.disconnect();
   wideObserver.observe(box);
   if (box.firstElementChild) wideObserver.observe(box.firstElementChild);
+}
+
+// --- the person: the first step ------------------------------------------------
+
+const docName = (info) => names().get(info.id);
+
+/** The first step's choices, in the page's language. */
+function buildPerson() {
+  const other = [el("option", { value: "" }, t("choose")), ...regions(state.infos).map((r) => el("option", { value: r.region }, r.label)), el("option", { value: "*" }, t("regionOther"))];
+  $("p-region").replaceChildren(...other);
+  $("p-employer").replaceChildren(el("option", { value: "" }, t("employerUnsure")), ...EMPLOYERS.map((e) => el("option", { value: e }, t(`emp_${e}`))));
+}
+
+/** The first step while unanswered (or reopened), else a line saying what was chosen. */
+function renderPerson() {
+  const x = shown();
+  const p = x.person;
+  const asking = !state.link && (p === undefined || state.editPerson);
+  const card = $("person");
+  if (asking && card.hidden) {
+    $("p-region").value = p?.region ?? "";
+    $("p-employer").value = x.profile?.employer ?? "";
+  }
+  card.hidden = !asking;
+  $("p-skip").textContent = t(state.editPerson ? "cancel" : "personSkip");
+  $("who").hidden = asking || p === undefined;
+  if (p !== undefined) {
+    const info = state.infos.find((i) => i.region === p.region);
+    const region = p.region ? (info ? regionName(info) : p.region) : t("noRegion");
+    const employer = x.profile?.employer ? t(`emp_${x.profile.employer}`) : t("employerUnset");
+    $("who-text").textContent = t(state.link ? "whoLink" : "who", { region, employer });
+    $("who-edit").hidden = !!state.link;
+    $("who-docs").hidden = !p.region;
+    $("who-docs").textContent = t(x.ruleSets === undefined ? "onlyMine" : "compareAll");
+  }
+  renderYearOffer();
+}
+
+/** When no chosen document governs the year: which years they govern, one click each. */
+function renderYearOffer() {
+  const box = $("year-offer");
+  const x = shown();
+  const ids = x.ruleSets ?? state.infos.map((i) => i.id);
+  const o = validYear(x.year) ? yearOffers(state.infos.filter((i) => ids.includes(i.id)), x.year, docName) : null;
+  const key = o ? `${o.text}|${o.years}` : "";
+  box.hidden = !o;
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  box.replaceChildren(...(o ? [el("p", { class: "warn" }, o.text), el("div", { class: "notice-actions" }, ...o.years.map((y) => el("button", { type: "button", class: "btn small", "data-year": y }, t("useYear", { y }))))] : []));
+}
+
+/** The year; a region's documents follow it (the version in force) unless others were chosen. */
+function setYear(year) {
+  const x = shown();
+  const next = { ...x, year };
+  const region = x.person?.region;
+  const before = validYear(x.year) ? x.year : state.ruleYear;
+  if (region && validYear(year) && before && sameSet(x.ruleSets, governing(region, state.infos, before).ids)) {
+    next.ruleSets = governing(region, state.infos, year).ids;
+  }
+  if (validYear(year)) state.ruleYear = year;
+  change(next);
+}
+
+function choosePerson() {
+  const region = $("p-region").value;
+  const employer = $("p-employer").value;
+  const x = shown();
+  const next = { ...x, person: region && region !== "*" ? { region } : {} };
+  if (employer) next.profile = { employer };
+  else delete next.profile;
+  const year = validYear(x.year) ? x.year : thisYear();
+  if (next.person.region) next.ruleSets = governing(region, state.infos, year).ids;
+  else delete next.ruleSets;
+  state.editPerson = false;
+  const docs = next.ruleSets ? next.ruleSets.map((id) => names().get(id)).join(t("listSep")) : null;
+  act(next, docs ? t("personChosen", { docs }) : t("personAll"), "setup-notices");
+  $("who-edit").focus();
+}
+
+function skipPerson() {
+  const x = shown();
+  state.editPerson = false;
+  if (x.person === undefined) change({ ...x, person: {} });
+  else render();
+  $("who-edit").focus();
+}
+
+function toggleAllDocs() {
+  const x = shown();
+  const next = { ...x };
+  if (x.ruleSets === undefined) next.ruleSets = governing(x.person.region, state.infos, validYear(x.year) ? x.year : thisYear()).ids;
+  else delete next.ruleSets;
+  change(next);
 }
 
 // --- actions ------------------------------------------------------------------
@@ -562,11 +803,13 @@ async function switchLang() {
     return;
   }
   io.saveLang(getLang());
+  calc.setLang(getLang());
   applyStaticTexts();
+  buildPerson();
   buildDocs();
   form.relabel();
   dropNotes();
-  render();
+  update({ quiet: true }); // the engine's explanations and notes in the new language
 }
 
 function defaultDate() {
@@ -609,8 +852,22 @@ function submitDraft(a, editingId, original) {
 function wire() {
   $("year").addEventListener("input", () => {
     const v = $("year").value.trim();
-    change({ ...shown(), year: v === "" ? null : Number(v) });
+    setYear(v === "" ? null : Number(v));
   });
+  $("year-offer").addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-year]");
+    if (!b) return;
+    setYear(Number(b.dataset.year));
+    $("year").focus();
+  });
+  $("p-ok").addEventListener("click", choosePerson);
+  $("p-skip").addEventListener("click", skipPerson);
+  $("who-edit").addEventListener("click", () => {
+    state.editPerson = true;
+    render();
+    $("p-region").focus();
+  });
+  $("who-docs").addEventListener("click", toggleAllDocs);
   // Leaving the field shows the year as the input holds it (only the field: a redraw here
   // would replace the button being clicked).
   $("year").addEventListener("change", () => ($("year").value = shown().year ?? ""));
@@ -620,7 +877,9 @@ function wire() {
     const had = state.mine.activities.length;
     const msg = t("exampleLoaded", { y: EXAMPLE.year, n: EXAMPLE.activities.length });
     // Confirmed beside the button; on a phone the sticky summary shows the outcome.
-    act(structuredClone(EXAMPLE), had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
+    const example = structuredClone(EXAMPLE);
+    if (getLang() === "en") for (const a of example.activities) a.title = EXAMPLE_EN[a.id] ?? a.title;
+    act(example, had ? `${msg}${t("sep")}${t("replaced", { n: had })}` : msg, "acts-notices");
   });
   $("clear").addEventListener("click", () => {
     const n = state.mine.activities.length;
@@ -661,9 +920,11 @@ async function main() {
   try {
     await init();
     await lang;
+    calc.setLang(getLang());
     state.infos = ruleSets();
     state.kinds = activityKinds();
     state.engineVersion = version();
+    if (hasRules()) await startRules().catch(() => notify(t("rulesFailed"), { kind: "error", sticky: true }));
   } catch (e) {
     $("loading").textContent = t("engineFailed");
     notify(t("engineFailed"), { kind: "error", sticky: true });
@@ -672,7 +933,9 @@ async function main() {
   applyStaticTexts();
   if (saved.blocked) showBlocked(saved.blocked);
   showAside();
+  buildPerson();
   buildDocs();
+  if (validYear(shown().year)) state.ruleYear = shown().year;
   update({ quiet: true });
   document.documentElement.classList.add("started");
   performance.mark("xueshi:first-result");
@@ -685,6 +948,7 @@ async function main() {
   // The form is not needed for the first result: it loads after it.
   const [{ createForm }, example] = await Promise.all([import("./form.js"), import("./example.js")]);
   EXAMPLE = example.EXAMPLE;
+  EXAMPLE_EN = example.TITLES_EN;
   form = createForm($("form-section"), {
     kinds: state.kinds,
     check: checkDraft,
@@ -697,6 +961,7 @@ async function main() {
     },
   });
   wire();
+  wireRules();
   document.body.classList.add("ready"); // everything is wired: the tests wait for this
 }
 

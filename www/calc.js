@@ -1,9 +1,18 @@
 // Runs the engine: in the page for ordinary inputs, in a module worker (worker.js) from
 // BIG activities on, so that the page stays responsive up to the engine's 50,000.
 
-import { evaluate } from "./pkg/xueshi_calc.js";
+import * as calcBuild from "./pkg/xueshi_calc.js";
 
 export const BIG = 1000;
+let lang = "zh";
+let engine = calcBuild; // the full build once rule files are loaded (rulefiles.js)
+let rules = null; // their texts, which the worker loads into its own full build
+
+/** Evaluates with `mod` (the full build holding the loaded files, whose texts are `texts`). */
+export function useEngine(mod, texts) {
+  engine = mod;
+  rules = texts;
+}
 let worker = null; // false: workers do not run here, evaluate in the page
 let jobs = 0;
 const waiting = new Map();
@@ -43,6 +52,20 @@ function startWorker() {
   };
 }
 
+/** The language of the engine's explanations and notes. */
+export function setLang(l) {
+  lang = l;
+}
+
+/** The contract Input of the page's input: without the page's own fields (`person`), with `lang`, for `eng`. */
+export function forEngine(input, language = lang, eng = engine) {
+  const { person, ...x } = input;
+  if (language === "en") x.lang = "en";
+  // "All documents" is the engine's built-ins; with rule files loaded, name them all.
+  if (x.ruleSets === undefined && eng !== calcBuild) x.ruleSets = eng.ruleSets().map((i) => i.id);
+  return x;
+}
+
 /** Starts the worker ahead of a large input's first evaluation (it loads the engine itself). */
 export function prepare(input) {
   if (input.activities.length >= BIG && worker === null) startWorker();
@@ -51,7 +74,7 @@ export function prepare(input) {
 /** `{ report }` or `{ error }` for `input`, in this thread. */
 export function here(input) {
   try {
-    return { report: evaluate(input) };
+    return { report: engine.evaluate(forEngine(input)) };
   } catch (error) {
     return { error };
   }
@@ -64,6 +87,6 @@ export function run(input, text) {
   const job = ++jobs;
   return new Promise((resolve) => {
     waiting.set(job, (r) => resolve(r ?? here(input)));
-    worker.postMessage({ job, text: text ?? JSON.stringify(input) });
+    worker.postMessage({ job, lang, rules, text: text ?? JSON.stringify(input) });
   });
 }

@@ -11,3 +11,14 @@ export const EXAMPLE = {
     { id: "a7", kind: "qualificationExam", date: "2024-12-02", title: "一级建造师（机电工程）", category: "licensure", subjects: 1 },
   ],
 };
+
+// The same titles for a visitor who reads English.
+export const TITLES_EN = {
+  a1: "Public subjects online course 2024",
+  a2: "Prefabricated construction techniques, in-person course",
+  a3: "BIM-based quality control of prefabricated construction",
+  a4: "Provincial annual conference on construction technology",
+  a5: "An adjustable concrete curing device",
+  a6: "Expert on an intermediate title review panel",
+  a7: "Class 1 Constructor (mechanical and electrical)",
+};

@@ -1,12 +1,18 @@
 // The activity form, built from the engine's own schema (activityKinds), so that the
 // page offers exactly the fields the engine accepts. The engine also validates it.
 
-import { t, kindLabel, kindHint, fieldLabel, fieldHint, valueLabel, KIND_GROUPS } from "./i18n.js";
+import { t, getLang, kindLabel, kindHint, fieldLabel, fieldHint, valueLabel, KIND_GROUPS } from "./i18n.js";
 import { el, clear } from "./dom.js";
 
 // Starting values for required fields that have no default of their own.
 const UI_DEFAULTS = { venue: "national", authors: 1, courses: 1, level: "provincial", mode: "study", category: "intermediateTitle", role: "author", type: "invention", reason: "sickness" };
 const TIME = ["hours", "days", "minutes"];
+
+/** A kind's fields, then those loaded rule files add to it (each name once), labelled by the file. */
+function fieldsOf(spec) {
+  const names = new Set(spec.fields.map((f) => f.name));
+  return [...spec.fields, ...(spec.extraFields ?? []).filter((f) => !names.has(f.name) && names.add(f.name))];
+}
 
 /**
  * @param {HTMLElement} root the form's section
@@ -17,7 +23,7 @@ const TIME = ["hours", "days", "minutes"];
  *   defaultDate() -> "YYYY-MM-DD"
  */
 export function createForm(root, o) {
-  const kinds = new Map(o.kinds.map((k) => [k.kind, k]));
+  let kinds = new Map(o.kinds.map((k) => [k.kind, k]));
   const heading = el("h2", { id: "form-title" });
   const form = el("form", { id: "act-form", novalidate: true, "aria-labelledby": "form-title" });
   const kindSel = el("select", { id: "f-kind", "aria-describedby": "f-kind-hint f-kind-err" });
@@ -100,7 +106,7 @@ export function createForm(root, o) {
     const id = `f-${f.name}`;
     const described = `${id}-hint ${id}-err`;
     const c = control(kind, f, id, described);
-    const label = fieldLabel(kind, f.name);
+    const label = f.label ? (getLang() === "en" && f.labelEn) || f.label : fieldLabel(kind, f.name);
     if (f.type === "flag") {
       return el("div", { class: "field check" },
         el("div", { class: "check-row" }, c, el("label", { for: id }, label)),
@@ -118,7 +124,7 @@ export function createForm(root, o) {
     clear(fieldsBox);
     kindHintEl.textContent = kindHint(spec.kind);
     const time = spec.needsTime ? spec.fields.filter((f) => TIME.includes(f.name)) : [];
-    const rest = spec.fields.filter((f) => !time.includes(f));
+    const rest = fieldsOf(spec).filter((f) => !time.includes(f));
     const boxes = rest.filter((f) => f.type !== "flag").map((f) => fieldBox(spec.kind, f));
     if (boxes.length) fieldsBox.append(el("div", { class: "grid" }, ...boxes));
     if (time.length) {
@@ -148,7 +154,7 @@ export function createForm(root, o) {
     if (dateIn.value) a.date = dateIn.value;
     if (titleIn.value.trim()) a.title = titleIn.value;
     const local = {};
-    for (const f of spec.fields) {
+    for (const f of fieldsOf(spec)) {
       const c = form.querySelector(`#f-${f.name}`);
       if (!c) continue;
       if (f.type === "choice") a[f.name] = c.value;
@@ -260,7 +266,7 @@ export function createForm(root, o) {
       buildFields();
       dateIn.value = typeof a.date === "string" ? a.date : "";
       titleIn.value = typeof a.title === "string" ? a.title : "";
-      for (const f of kinds.get(kindSel.value).fields) {
+      for (const f of fieldsOf(kinds.get(kindSel.value))) {
         const c = form.querySelector(`#f-${f.name}`);
         if (!c) continue;
         const v = a[f.name];
@@ -283,13 +289,18 @@ export function createForm(root, o) {
       if (!editingId && !touched.has("date")) dateIn.value = o.defaultDate();
       refresh();
     },
+    /** Rule files were loaded or removed: their kinds' fields, keeping the values. */
+    setKinds(list) {
+      kinds = new Map(list.map((k) => [k.kind, k]));
+      this.relabel();
+    },
     /** The language changed: rebuild every label, keeping the values. */
     relabel() {
       const { a } = read();
       const keep = { editingId, touched, showAll };
       fillKinds();
       buildFields();
-      for (const f of kinds.get(kindSel.value).fields) {
+      for (const f of fieldsOf(kinds.get(kindSel.value))) {
         const c = form.querySelector(`#f-${f.name}`);
         if (!c || !(f.name in a)) continue;
         if (f.type === "flag") c.checked = a[f.name];

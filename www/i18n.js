@@ -12,7 +12,35 @@ const zh = {
   year: "考核年度",
   yearHint: "学时按活动日期归入年度，不结转",
   docs: "比较的文件",
-  docsHint: "默认比较全部五份文件",
+  docsHint: "勾选要比较的文件",
+  loadRules: "载入规则文件",
+  dropRules: "或把文件拖到这里",
+  rulesFailed: "无法载入规则文件的读取程序，请刷新页面重试。",
+  personTitle: "先说说你的情况",
+  personHint: "用来选出管你的文件。可以跳过，之后随时可改。",
+  region: "工作所在地区",
+  employer: "单位性质",
+  personOk: "按此选择文件",
+  personSkip: "跳过，比较全部文件",
+  personEdit: "修改",
+  choose: "请选择",
+  regionOther: "其他地区或不确定",
+  employerUnsure: "不确定或不填",
+  emp_enterprise: "企业",
+  emp_institution: "事业单位",
+  emp_government: "机关",
+  noRegion: "未选地区",
+  employerUnset: "单位性质未填",
+  who: "你的情况：{region} · {employer}",
+  whoLink: "链接中的情况：{region} · {employer}",
+  onlyMine: "只看本地区文件",
+  compareAll: "比较全部文件",
+  docYears: "{name} 适用于 {years} 年度",
+  noneGoverns: "所选文件都不适用于 {y} 年度：{list}。",
+  listSep: "、",
+  useYear: "改为 {y} 年度",
+  personChosen: "已按你的地区选出文件：{docs}",
+  personAll: "已记下你的情况；比较全部文件",
   governs: "适用",
   governsYear: "{y} 年度",
   governsRange: "{from} 至 {to}",
@@ -20,7 +48,8 @@ const zh = {
   requirementShare: "要求 {total} 学时，其中专业不少于总学时的三分之二（{pro}）",
   requirementNoPublic: "要求 {total} 学时（专业 {pro}）",
   noMinimum: "无单独要求",
-  plusOpen: "＋待认定",
+  pendingUpTo: "待认定 最多 {h}",
+  pendingOpen: "待认定（文件未定上限）",
   deemedNote: "{parts}视同完成，合计时按要求学时计入",
   adjusted: "要求已折算（全年为 {h} 学时），见明细中的说明",
   notInForce: "不适用于 {y} 年度，仅按其规则试算",
@@ -61,16 +90,15 @@ const zh = {
   met: "达标",
   possible: "可能达标",
   short: "未达标",
-  shortBy: "还差 {parts}",
+  shortBy: "还差 {parts} 学时",
   shortPart: "{what} {h}",
   metAll: "已满足各项要求",
-  possibleWhy: "取决于待认定的学时",
+  possibleWhy: "，能否达标取决于尚待认定的学时或减免",
+  shortEven: "；待认定的学时即使全部认定也不够",
+  exempt: "不作要求",
+  exemptShort: "按一般要求还差 {parts} 学时",
   deemedPart: "视同完成",
   h: "{h} 学时",
-  upTo: "最多 {h} 学时",
-  atLeast: "至少 {h} 学时",
-  between: "{a}–{b} 学时",
-  undetermined: "学时由主管部门确定",
   ofReq: "/ {h}",
   credited: "已计入",
   capped: "已封顶",
@@ -264,6 +292,13 @@ const values = {
 
 const STR = { zh };
 let lang = "zh";
+const extras = []; // strings of modules loaded later (rulefiles.js), per language
+
+/** Adds a lazily loaded module's strings ({ zh: {...}, en: {...} }), in every language loaded now or later. */
+export function addStrings(table) {
+  extras.push(table);
+  for (const l in STR) Object.assign(STR[l], table[l]);
+}
 
 /** Switches the language, loading English first when needed; stays in Chinese if it cannot load. */
 export async function setLang(l) {
@@ -271,6 +306,7 @@ export async function setLang(l) {
     // Named at run time: no part of a first visit, which is in Chinese.
     const m = await import(`./i18n-${l}.js`);
     Object.assign(STR, { en: m.strings });
+    for (const x of extras) Object.assign(STR.en, x.en);
     Object.assign(kinds, { en: m.kinds });
     Object.assign(fields, { en: m.fields });
     Object.assign(values, { en: m.values });
@@ -313,12 +349,15 @@ export function num(n) {
   return String(Math.round(n * 100) / 100);
 }
 
-/** A Range in words: "125 学时", "最多 20 学时", "学时由主管部门确定". */
+/** What of a Range is still to be decided: "待认定 最多 20" (max − min), or with no maximum. */
+export function pendingText(r) {
+  return r.max === null ? t("pendingOpen") : t("pendingUpTo", { h: num(Math.round((r.max - r.min) * 100) / 100) });
+}
+
+/** A Range in words: "125 学时", "待认定 最多 20", "10 学时 + 待认定 最多 5". */
 export function rangeText(r) {
-  if (r.max === null || r.max === undefined) return r.min > 0 ? t("atLeast", { h: num(r.min) }) : t("undetermined");
   if (r.min === r.max) return t("h", { h: num(r.min) });
-  if (r.min === 0) return t("upTo", { h: num(r.max) });
-  return t("between", { a: num(r.min), b: num(r.max) });
+  return r.min > 0 ? `${t("h", { h: num(r.min) })} + ${pendingText(r)}` : pendingText(r);
 }
 
 /** Status words for a line, or "" when the number says it all. */

@@ -2,7 +2,9 @@
 // Everything here is plain data handling; hours come only from the engine.
 
 export const FORMAT = "xueshi-input";
-export const FORMAT_VERSION = 1;
+// 2: the input may carry `person` (the page's first step), which version 1 would pass
+// to the engine; a version 1 page therefore keeps version 2 data aside, unread.
+export const FORMAT_VERSION = 2;
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /** The file and storage envelope around a contract Input. */

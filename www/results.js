@@ -2,7 +2,7 @@
 // details with clauses, the print report, the CSV rows, and the activity list with each
 // entry's hours. No hours are computed here.
 
-import { t, num, rangeText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
+import { t, num, rangeText, pendingText, statusLabel, kindLabel, fieldLabel, valueLabel, getLang, errorText } from "./i18n.js";
 import { el, clear } from "./dom.js";
 
 /** Rows drawn at first and added per "more": a long input costs no more to redraw than a short one. */
@@ -12,6 +12,29 @@ export const PAGE = 50;
 function moreButton(key, shown, total) {
   if (shown >= total) return null;
   return el("button", { type: "button", class: "btn more", "data-more": key }, t("showMore", { n: Math.min(PAGE, total - shown), shown, total }));
+}
+
+/**
+ * A document's own words: Chinese always, and in English between “ ” so that no
+ * sentence mixes the two languages unmarked.
+ */
+export function words(text, tag = "span", attrs = {}) {
+  return el(tag, { lang: "zh-CN", ...attrs }, getLang() === "zh" ? text : `“${text}”`);
+}
+
+/**
+ * The engine's text (explanations, notes): in English, the Chinese words it quotes
+ * between “ ” are marked as Chinese, for screen readers and fonts.
+ */
+export function engineText(text) {
+  if (getLang() === "zh" || !/[\u3400-\u9fff]/.test(text)) return text;
+  return el("span", {}, ...text.split(/(“[^”]*”)/).map((p) => (/^“[^]*[\u3400-\u9fff]/.test(p) ? el("span", { lang: "zh-CN" }, p) : p)));
+}
+
+/** The document's identity under its short name: its number or title; in English the English title. */
+function docLine(info, res, tag = "p", attrs = {}) {
+  if (getLang() === "zh") return el(tag, { ...attrs, lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · "));
+  return el(tag, attrs, info?.titleEn ?? "", " ", words([info?.docNumber, res.title].filter(Boolean).join(" · ")));
 }
 
 /** Activity name as the user knows it. */
@@ -29,9 +52,11 @@ function meta(a, ...more) {
 export function describe(a, spec) {
   if (!spec) return "";
   const out = [];
-  for (const f of spec.fields) {
+  const seen = new Set();
+  for (const f of [...spec.fields, ...(spec.extraFields ?? [])]) {
     const v = a[f.name];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || seen.has(f.name)) continue;
+    seen.add(f.name);
     if (f.type === "choice") out.push(valueLabel(f.name, v));
     else if (f.type === "flag") {
       if (v === true) out.push(fieldLabel(a.kind, f.name));
@@ -71,10 +96,27 @@ function plainLine(line) {
   return s;
 }
 
-/** A total Range in compact form for the cards: "30", "0–20", "10+". */
-function compact(r) {
-  if (r.max === null) return r.min > 0 ? `${num(r.min)}+` : "0+";
-  return r.min === r.max ? num(r.min) : `${num(r.min)}–${num(r.max)}`;
+const cents = (x) => Math.round(x * 100) / 100;
+
+/**
+ * A part as the engine counts it for the check (contract v1.1 rule 6): its lines' sum,
+ * a deemed part at least its requirement; the total is the two parts' sum.
+ */
+export function counted(res, part) {
+  if (part === "total") {
+    const [a, b] = [counted(res, "public"), counted(res, "professional")];
+    return { min: cents(a.min + b.min), max: a.max === null || b.max === null ? null : cents(a.max + b.max) };
+  }
+  const r = res.totals[part];
+  if (!res.deemed[part]) return r;
+  const need = res.requirement[part];
+  return { min: Math.max(r.min, need), max: r.max === null ? null : Math.max(r.max, need) };
+}
+
+/** "24", "24 + 待认定 最多 20": the guaranteed hours, then what is still to be decided. */
+function countedText(c) {
+  if (c.max === c.min) return num(c.min);
+  return `${num(c.min)} + ${pendingText(c)}`;
 }
 
 function shortfallText(res) {
@@ -83,30 +125,31 @@ function shortfallText(res) {
   for (const k of ["public", "professional", "total"]) {
     if (res.shortfall[k] > 0) parts.push(t("shortPart", { what: t(k), h: num(res.shortfall[k]) }));
   }
-  let s = t("shortBy", { parts: parts.join(getLang() === "zh" ? "、" : ", ") }) + (getLang() === "zh" ? " 学时" : " h");
-  if (res.compliance === "possible") s += getLang() === "zh" ? `（${t("possibleWhy")}）` : ` (${t("possibleWhy").toLowerCase()})`;
-  return s;
+  if (res.compliance === "exempt") return parts.length ? t("exemptShort", { parts: parts.join(t("listSep")) }) : t("metAll");
+  const s = t("shortBy", { parts: parts.join(t("listSep")) });
+  const c = counted(res, "total");
+  if (res.compliance === "possible") return `${s}${t("possibleWhy")}`;
+  return c.max === c.min ? s : `${s}${t("shortEven")}`;
 }
 
 function bar(res, part) {
   const req = res.requirement[part];
-  const r = res.totals[part];
+  const c = counted(res, part);
   const deemed = part !== "total" && res.deemed[part];
   const row = el("div", { class: "bar-row" });
-  const value = el("span", { class: "val" }, num(r.min));
-  if (r.max === null) value.append(el("span", { class: "ext" }, t("plusOpen")));
-  else if (r.max !== r.min) value.append(el("span", { class: "ext" }, `–${num(r.max)}`));
+  const value = el("span", { class: "val" }, num(c.min));
   const dd = el("dd", {}, value, el("span", { class: "req" }, req > 0 ? ` ${t("ofReq", { h: num(req) })}` : ` · ${t("noMinimum")}`));
   if (deemed) dd.append(" ", el("span", { class: "badge b-deemed" }, t("deemedPart")));
+  if (c.max !== c.min) dd.append(el("span", { class: "pending" }, pendingText(c)));
   row.append(el("dt", {}, t(part)), dd);
-  if (req <= 0 && !deemed) return row; // nothing to fill
+  if (req <= 0) return row; // nothing to fill
   const track = el("div", { class: "bar", "aria-hidden": "true" });
   const fill = el("span", { class: "fill" });
   const maybe = el("span", { class: "maybe" });
-  const pct = (x) => `${Math.max(0, Math.min(100, req > 0 ? (x / req) * 100 : 100))}%`;
+  const pct = (x) => `${Math.max(0, Math.min(100, (x / req) * 100))}%`;
   // Widths through the CSSOM, which the style-src 'self' policy allows.
-  fill.style.width = deemed ? "100%" : pct(r.min);
-  maybe.style.width = deemed ? "0%" : r.max === null ? `calc(100% - ${fill.style.width})` : `calc(${pct(r.max)} - ${fill.style.width})`;
+  fill.style.width = pct(c.min);
+  maybe.style.width = c.max === null ? `calc(100% - ${fill.style.width})` : `calc(${pct(c.max)} - ${fill.style.width})`;
   track.append(fill, maybe);
   dd.append(track);
   return row;
@@ -123,14 +166,15 @@ export function renderSummary(box, ctx) {
       el("div", { class: "doc-head" },
         el("h3", { id }, ctx.names.get(res.ruleSet)),
         el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))),
-      el("p", { class: "doc-sub" }, info?.docNumber ?? res.title),
+      el("p", { class: "doc-sub" }, getLang() === "zh" ? (info?.docNumber ?? res.title) : (info?.titleEn ?? words(res.title))),
     );
     if (!res.applies.inForce) {
       card.append(el("p", { class: "warn" }, t("notInForce", { y: ctx.report.year })));
     }
     card.append(el("dl", { class: "bars" }, bar(res, "public"), bar(res, "professional"), bar(res, "total")));
     const deemed = ["public", "professional"].filter((p) => res.deemed[p]);
-    if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(getLang() === "zh" ? "、" : " and ") })));
+    if (deemed.length) card.append(el("p", { class: "card-note" }, t("deemedNote", { parts: deemed.map((p) => t(p)).join(t("listSep")) })));
+    for (const n of res.compliance === "exempt" ? ctx.exemptNotes(res) : []) card.append(el("p", { class: "exempt-note" }, engineText(n)));
     if (info && res.requirement.total !== info.requirement.total) card.append(el("p", { class: "card-note" }, t("adjusted", { h: num(info.requirement.total) })));
     card.append(el("p", { class: "gap" }, shortfallText(res)));
     box.append(card);
@@ -167,7 +211,7 @@ function compareFoot(report) {
     const tr = el("tr", {}, el("th", { scope: "row" }, t(part)));
     for (const res of report.results) {
       const req = res.requirement[part];
-      tr.append(el("td", {}, el("span", { class: "hours" }, compact(res.totals[part])), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
+      tr.append(el("td", {}, el("span", { class: "hours" }, countedText(counted(res, part))), req > 0 ? el("span", { class: "req" }, ` ${t("ofReq", { h: num(req) })}`) : null));
     }
     foot.append(tr);
   }
@@ -182,12 +226,12 @@ function basis(line, key, open) {
   d.addEventListener("toggle", () => (d.open ? open.add(key) : open.delete(key)));
   const dl = el("dl");
   if (line.clause) {
-    dl.append(el("dt", {}, t("clause")), el("dd", {}, line.clause.ref));
-    dl.append(el("dt", {}, t("quote")), el("dd", {}, el("blockquote", { lang: "zh-CN" }, line.clause.quote)));
+    dl.append(el("dt", {}, t("clause")), el("dd", {}, words(line.clause.ref)));
+    dl.append(el("dt", {}, t("quote")), el("dd", {}, words(line.clause.quote, "blockquote")));
   } else {
     dl.append(el("dt", {}, t("clause")), el("dd", {}, t("noClause")));
   }
-  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", { lang: "zh-CN" }, line.explain));
+  if (line.explain) dl.append(el("dt", {}, t("explain")), el("dd", {}, engineText(line.explain)));
   d.append(dl);
   return d;
 }
@@ -207,7 +251,7 @@ export function renderDetails(box, ctx, open) {
     });
     d.append(el("summary", {},
       el("span", { class: "dd-name" }, ctx.names.get(res.ruleSet)),
-      el("span", { class: "dd-meta" }, `${compact(res.totals.total)} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
+      el("span", { class: "dd-meta" }, `${countedText(counted(res, "total"))} / ${num(res.requirement.total)} · ${t(res.compliance)}`)));
     fill();
     box.append(d);
   }
@@ -216,12 +260,12 @@ export function renderDetails(box, ctx, open) {
 function detailBody(res, ctx, open) {
   const info = ctx.infos.get(res.ruleSet);
   const inner = el("div", { class: "dd-body" });
-  inner.append(el("p", { class: "doc-title", lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
+  inner.append(docLine(info, res, "p", { class: "doc-title" }));
   if (info && ctx.requirementText) inner.append(el("p", { class: "doc-title" }, ctx.requirementText(info.requirement)));
   if (!res.applies.inForce || res.applies.note) {
-    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    inner.append(el("p", { class: res.applies.inForce ? "note" : "warn" }, engineText(res.applies.note || t("notInForce", { y: ctx.report.year }))));
   }
-  if (res.notes.length) inner.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+  if (res.notes.length) inner.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, engineText(n)))));
   const ol = el("ol", { class: "lines" });
   const acts = ctx.input.activities;
   const shown = Math.min(ctx.limit(`d:${res.ruleSet}`), acts.length);
@@ -247,10 +291,10 @@ export function renderPrint(box, ctx) {
   for (const res of ctx.report.results) {
     const info = ctx.infos.get(res.ruleSet);
     const sec = el("section", { class: "print-doc" });
-    sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), el("p", { lang: "zh-CN" }, [info?.issuer, info?.docNumber, res.title].filter(Boolean).join(" · ")));
-    if (!res.applies.inForce) sec.append(el("p", { class: "warn", lang: "zh-CN" }, res.applies.note || t("notInForce", { y: ctx.report.year })));
+    sec.append(el("h2", {}, ctx.names.get(res.ruleSet)), docLine(info, res));
+    if (!res.applies.inForce) sec.append(el("p", { class: "warn" }, engineText(res.applies.note || t("notInForce", { y: ctx.report.year }))));
     sec.append(el("p", { class: "print-sum" },
-      ["public", "professional", "total"].map((p) => `${t(p)} ${compact(res.totals[p])}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
+      ["public", "professional", "total"].map((p) => `${t(p)} ${countedText(counted(res, p))}${res.requirement[p] > 0 ? ` / ${num(res.requirement[p])}` : ""}`).join("　"),
       "　", el("strong", {}, t(res.compliance)), "　", shortfallText(res)));
     const table = el("table", { class: "print-table" });
     table.append(el("thead", {}, el("tr", {}, ...[t("index"), t("activity"), t("date"), t("hoursCol"), t("clause")].map((h) => el("th", { scope: "col" }, h)))));
@@ -262,11 +306,11 @@ export function renderPrint(box, ctx) {
         el("td", {}, activityName(a), el("br"), el("small", {}, meta(a, t(line.subject === "public" ? "publicLong" : "professionalLong")))),
         el("td", {}, a.date ?? ""),
         el("td", {}, plainLine(line)),
-        el("td", { lang: "zh-CN" }, line.clause ? line.clause.ref : "—", line.clause ? el("small", { class: "quote" }, line.clause.quote) : null, line.explain ? el("small", {}, line.explain) : null)));
+        el("td", {}, line.clause ? words(line.clause.ref) : "—", line.clause ? words(line.clause.quote, "small", { class: "quote" }) : null, line.explain ? el("small", {}, engineText(line.explain)) : null)));
     });
     table.append(tb);
     sec.append(table);
-    if (res.notes.length) sec.append(el("ul", { class: "notes", lang: "zh-CN" }, ...res.notes.map((n) => el("li", {}, n))));
+    if (res.notes.length) sec.append(el("ul", { class: "notes" }, ...res.notes.map((n) => el("li", {}, engineText(n)))));
     box.append(sec);
   }
 }
@@ -307,7 +351,7 @@ export function renderMini(box, ctx) {
   box.append(el("span", { class: "visually-hidden" }, t("miniLabel")));
   for (const res of ctx.report.results) {
     box.append(el("span", { class: "mini-doc" },
-      el("b", {}, ctx.names.get(res.ruleSet)), ` ${compact(res.totals.total)}/${num(res.requirement.total)} `,
+      el("b", {}, ctx.names.get(res.ruleSet)), ` ${num(counted(res, "total").min)}/${num(res.requirement.total)} `,
       el("span", { class: `pill p-${res.compliance}` }, t(res.compliance))));
   }
 }

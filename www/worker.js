@@ -1,11 +1,37 @@
 // Evaluates large inputs off the page's thread. The report goes back packed (numbers in
 // typed arrays, each distinct text once), as cloning 50,000 line objects would cost the
-// page more than evaluating them does. calc.js reads the columns back.
+// page more than evaluating them does. calc.js reads the columns back. With rule files
+// loaded, the full build evaluates, holding the same files as the page.
 
-import init, { evaluate } from "./pkg/xueshi_calc.js";
+import init, * as calcBuild from "./pkg/xueshi_calc.js";
+import { forEngine } from "./calc.js";
 
 const ready = init();
 const COLS = ["activity", "subject", "status", "ref", "quote", "explain"];
+let full = null;
+let held = ""; // the rule file texts the full build holds, joined
+
+async function engineFor(rules) {
+  if (!rules?.length) return calcBuild;
+  if (!full) {
+    const m = await import("./pkg/xueshi.js");
+    await m.default();
+    full = m;
+  }
+  const key = rules.join("\u0000");
+  if (key !== held) {
+    for (const i of full.ruleSets()) if (!i.builtIn) full.removeRuleSet(i.id);
+    for (const text of rules) {
+      try {
+        full.loadRuleSet(text);
+      } catch {
+        /* the page reports a file it cannot load */
+      }
+    }
+    held = key;
+  }
+  return full;
+}
 
 function pack(lines) {
   const n = lines.length;
@@ -28,11 +54,12 @@ function pack(lines) {
   return p;
 }
 
-onmessage = async ({ data: { job, text } }) => {
+onmessage = async ({ data: { job, text, lang, rules } }) => {
   try {
     await ready;
+    const engine = await engineFor(rules);
     const v = JSON.parse(text);
-    const report = evaluate(v.format ? v.input : v);
+    const report = engine.evaluate(forEngine(v.format ? v.input : v, lang, engine));
     const moved = [];
     for (const r of report.results) {
       r.lines = pack(r.lines);
