@@ -42,6 +42,8 @@ dist: pkg
 	@# Served minified (esbuild, file by file, no bundling: the same modules and paths);
 	@# www/ keeps the readable sources.
 	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
+	@# The whole calculator in one file that opens from disk (file://); see the script.
+	node scripts/single-file.mjs dist
 	@$(MAKE) --no-print-directory size
 
 size:

@@ -1,0 +1,117 @@
+// Offline: the single file (dist/xueshi.html) opened from disk, and the site over http
+// kept by its service worker after the server is gone, also under a sub-path.
+
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdtemp, symlink, writeFile, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { DIST, SHOTS, linkTo, cell, shot, axe } from "./harness.mjs";
+import { serve } from "../scripts/serve.mjs";
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN"];
+const SINGLE = pathToFileURL(join(DIST, "xueshi.html")).href;
+// 泰安 二（三）3: a national journal paper, 125 学时 shared by 3 authors.
+const PAPER = { year: 2022, activities: [{ id: "p1", kind: "paper", date: "2022-03-01", venue: "national", authors: 3, title: "离线论文" }] };
+
+let browser;
+before(async () => (browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ARGS })));
+after(async () => browser?.close());
+
+/** A fresh context and page that records console errors (CSP violations among them), page errors and workers. */
+async function watched({ width = 1280, height = 900, offline = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "zh-CN" });
+  context.setDefaultTimeout(10_000);
+  const problems = [];
+  const workers = [];
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("worker", (w) => workers.push(w.url()));
+  if (offline) {
+    // From disk nothing is fetched over a network: any such request is a failure.
+    await context.route("**/*", (route) => {
+      const u = route.request().url();
+      if (/^(?:file|data|blob):/.test(u)) return route.continue();
+      problems.push(`request: ${u}`);
+      return route.abort();
+    });
+  }
+  return { context, page, problems, workers, async done() {
+    await context.close();
+    assert.deepEqual(problems, []);
+  } };
+}
+
+const ready = (page) => page.waitForSelector("body.ready");
+
+describe("the single file from file://", () => {
+  it("has a strict Content-Security-Policy: hashes for its inline script and style, no 'unsafe-inline'", async () => {
+    const html = await readFile(join(DIST, "xueshi.html"), "utf8");
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'self'|\*/);
+    assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(html, /<script[^>]*\bsrc=|<link[^>]*rel="(?:stylesheet|modulepreload|preload|manifest)"/, "nothing fetched");
+  });
+
+  it("shows the right numbers for a share link, offline, and speaks English", async () => {
+    const s = await watched({ offline: true });
+    const { page } = s;
+    await page.goto(SINGLE + linkTo(PAPER));
+    await ready(page);
+    assert.equal(await cell(page, 0, "泰安"), "41.67 学时");
+    assert.match(await page.textContent('.doc-card[data-rule-set="taian-2022"]'), /专业\s*41\.67/);
+    assert.ok(await page.isVisible("#link-banner"), "opened as someone's input");
+    await shot(page, "single-file-1280");
+    await page.click("#lang");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.match(await page.textContent("#h-results"), /2022/);
+    assert.match(await page.textContent("#summary"), /Professional/);
+    assert.deepEqual(await axe(page), []);
+    await s.done();
+  });
+
+  it("saves, exports, imports and prints from disk", async () => {
+    const s = await watched({ offline: true, width: 375, height: 800 });
+    const { page } = s;
+    await page.goto(SINGLE);
+    await ready(page);
+    await page.click("#example");
+    await page.waitForSelector("#acts li");
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator("#acts li.act").count(), 7, "autosaved in the browser's storage for files");
+    await shot(page, "single-file-375");
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const exported = JSON.parse(await readFile(await json.path(), "utf8"));
+    assert.equal(exported.input.activities.length, 7);
+    const dir = await mkdtemp(join(tmpdir(), "xueshi-import-"));
+    await writeFile(join(dir, "paper.json"), JSON.stringify(PAPER));
+    await page.setInputFiles("#import-file", join(dir, "paper.json"));
+    await page.waitForFunction(() => document.querySelectorAll("#acts li.act").length === 1);
+    assert.equal(await cell(page, 0, "泰安"), "41.67 学时");
+    await rm(dir, { recursive: true });
+    await page.emulateMedia({ media: "print" });
+    await page.waitForSelector("#print-report .print-doc");
+    assert.equal(await page.locator("#print-report .print-doc").count(), 5);
+    await s.done();
+  });
+
+  it("evaluates a big input in a worker started from a Blob", async () => {
+    const s = await watched({ offline: true });
+    const { page } = s;
+    const big = { year: 2022, activities: Array.from({ length: 1200 }, (_, i) => ({ id: `t${i}`, kind: "training", date: "2022-03-01", hours: 1 })) };
+    await page.goto(SINGLE + linkTo(big));
+    await ready(page);
+    await page.waitForFunction(() => document.querySelector("#results").getAttribute("aria-busy") === "false" && document.querySelector("#summary .doc-card"));
+    assert.ok(s.workers.some((u) => u.startsWith("blob:")), `workers: ${s.workers}`);
+    // 泰安 二（二）: training at its registered hours, 1,200 × 1.
+    assert.match(await page.textContent('.doc-card[data-rule-set="taian-2022"]'), /专业\s*1200/);
+    await s.done();
+  });
+});
