@@ -44,6 +44,8 @@ dist: pkg
 	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
 	@# The whole calculator in one file that opens from disk (file://); see the script.
 	node scripts/single-file.mjs dist
+	@# The <xueshi-calculator> web component, bundled into one module.
+	node scripts/embed-build.mjs dist
 	@# Last, as it hashes the files: the service worker that keeps the site offline.
 	node scripts/sw-build.mjs dist
 	@$(MAKE) --no-print-directory size
