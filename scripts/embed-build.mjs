@@ -1,7 +1,8 @@
 // `make dist` step: dist/xueshi-calculator.js, the <xueshi-calculator> custom element as
 // one ES module (www/xueshi-calculator.js with the page's rendering modules, the English
 // words and the page's style sheet as text), for portals to load with one script tag.
-// It fetches the full engine (pkg/xueshi_bg.wasm, which can load rule sets) beside it.
+// It fetches the calculator's wasm from pkg/ beside it, and the full engine's (which can
+// load rule set documents) only when a page loads one.
 // embed.js, embed.html and embed-frame.js are copied and minified like the page's files.
 // Usage: node scripts/embed-build.mjs [dist]
 
@@ -26,7 +27,10 @@ export async function buildComponent(dist) {
     plugins: [
       {
         name: "xueshi-engine",
-        setup: (b) => b.onResolve({ filter: /^\.\/pkg\/xueshi\.js$/ }, () => ({ path: join(ROOT, "pkg", "xueshi.js") })),
+        setup: (b) => {
+          b.onResolve({ filter: /^\.\/pkg\/xueshi_calc\.js$/ }, () => ({ path: join(ROOT, "pkg-calc", "xueshi_calc.js") }));
+          b.onResolve({ filter: /^\.\/pkg\/xueshi\.js$/ }, () => ({ path: join(ROOT, "pkg", "xueshi.js") }));
+        },
       },
     ],
   });

@@ -3,13 +3,14 @@
 // the results (results.js) and the words (i18n.js), with the page's style sheet, so that
 // neither side's CSS reaches the other. Built into one module, dist/xueshi-calculator.js,
 // by scripts/embed-build.mjs (which also turns `import … from "./style.css"` into text);
-// the engine's wasm is fetched from pkg/ beside it.
+// the engine's wasm is fetched from pkg/ beside it: the calculator build (the built-in
+// documents, precompiled), and the full one only once a rule set document is loaded.
 //
 //   <xueshi-calculator year="2024" rule-sets="taian-2022" lang="zh" compact></xueshi-calculator>
 //   el.input = { year, ruleSets?, activities }   (evaluate's input; the attributes fill what it leaves out)
 //   el.addEventListener("xueshi-report", (e) => e.detail)   (the Report, on every change)
 
-import init, { evaluate, ruleSets, activityKinds, loadRuleSet } from "./pkg/xueshi.js";
+import initCalc, * as calcBuild from "./pkg/xueshi_calc.js";
 import { t, setLang, shortName, errorText, fieldLabel } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import { renderSummary, renderDetails, renderList, lineText, PAGE } from "./results.js";
@@ -56,9 +57,15 @@ const styles = () => {
   return sheet;
 };
 
-let engine; // the wasm, loaded once for every instance
-const loadEngine = () =>
-  (engine ??= init({ module_or_path: new URL("pkg/xueshi_bg.wasm", import.meta.url) }).then(() => ({ kinds: activityKinds() })));
+let engine = calcBuild; // evaluate, ruleSets, activityKinds: one engine for every instance
+let started;
+const loadEngine = () => (started ??= initCalc({ module_or_path: new URL("pkg/xueshi_calc_bg.wasm", import.meta.url) }));
+let full; // the full build, which can load rule set documents
+const loadFull = () =>
+  (full ??= import("./pkg/xueshi.js").then(async (m) => {
+    await m.default({ module_or_path: new URL("pkg/xueshi_bg.wasm", import.meta.url) });
+    return m;
+  }));
 
 const live = new Set(); // connected instances: a rule set loaded later re-evaluates them
 const thisYear = () => new Date().getFullYear();
@@ -69,9 +76,11 @@ export class XueshiCalculator extends HTMLElement {
 
   /** Registers a rule set document (see RULESETS.md) for every instance; returns its RuleSetInfo. */
   static async loadRuleSet(doc) {
-    await loadEngine();
-    const info = loadRuleSet(doc);
-    for (const c of live) c.#update();
+    const m = await loadFull();
+    const info = m.loadRuleSet(doc);
+    engine = m;
+    for (const c of live) if (c.#ready) c.#build(); // its fields may be new to the form
+
     return info;
   }
 
@@ -85,6 +94,7 @@ export class XueshiCalculator extends HTMLElement {
   #open = new Set(); // details the visitor opened
   #limits = new Map();
   #ready = false;
+  #builds = 0;
   #parts = {};
 
   get input() {
@@ -93,7 +103,10 @@ export class XueshiCalculator extends HTMLElement {
     const year = given?.year ?? (Number(this.getAttribute("year")) || thisYear());
     const chosen = given?.ruleSets ?? listOf(this.getAttribute("rule-sets"));
     const input = { ...given, year, activities: given?.activities ?? this.#own };
-    if (chosen.length) input.ruleSets = this.compact ? chosen.slice(0, 1) : chosen;
+    // compact: one document, the first named (else the first built-in one).
+    const first = chosen[0] ?? (this.#ready ? engine.ruleSets()[0]?.id : undefined);
+    if (this.compact && first) input.ruleSets = [first];
+    else if (chosen.length) input.ruleSets = chosen;
     else delete input.ruleSets;
     return structuredClone(input);
   }
@@ -125,6 +138,12 @@ export class XueshiCalculator extends HTMLElement {
 
   connectedCallback() {
     live.add(this);
+    // `input` set before this module defined the element is an own property: take it over.
+    if (Object.hasOwn(this, "input")) {
+      const value = this.input;
+      delete this.input;
+      this.#given = value === undefined ? null : structuredClone(value);
+    }
     if (!this.#parts.box) this.#start();
     else this.#update();
   }
@@ -172,9 +191,11 @@ export class XueshiCalculator extends HTMLElement {
 
   /** Builds the parts for the current mode and language, then draws. */
   async #build() {
-    const { kinds } = await loadEngine();
+    await loadEngine();
+    const kinds = engine.activityKinds();
     this.#speak();
     const p = this.#parts;
+    let formBox;
     p.error = el("p", { class: "err block", part: "error", role: "alert", hidden: true });
     p.summary = el("div", { class: "summary" });
     p.heading = el("h2", { class: "xc-title" }, t("results"));
@@ -190,7 +211,7 @@ export class XueshiCalculator extends HTMLElement {
       p.list.addEventListener("click", (e) => this.#onAction(e));
       p.details = el("div");
       p.results.append(el("div", { class: "xc-details" }, p.details));
-      const formBox = el("section", { class: "card form-card", part: "form" });
+      formBox = el("section", { class: "card form-card", part: "form" });
       p.box.className = "xc full";
       p.box.replaceChildren(
         el("section", { class: "card xc-year", part: "year" }, el("div", { class: "field" }, el("label", { for: "year" }, t("year")), p.year)),
@@ -200,9 +221,15 @@ export class XueshiCalculator extends HTMLElement {
         formBox,
         p.results,
       );
-      this.#form = createForm(formBox, { kinds, check: (a) => this.#check(a), submit: (a, id) => this.#submit(a, id), defaultDate: () => this.#defaultDate(), lineText });
     }
     this.#update();
+    if (this.compact) return;
+    // The form is no part of the first result: it is built once that is painted.
+    const build = ++this.#builds;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (build !== this.#builds) return; // built again meanwhile
+    this.#speak();
+    this.#form = createForm(formBox, { kinds, check: (a) => this.#check(a), submit: (a, id) => this.#submit(a, id), defaultDate: () => this.#defaultDate(), lineText });
   }
 
   #setYear(text) {
@@ -234,7 +261,7 @@ export class XueshiCalculator extends HTMLElement {
 
   #onAction(e) {
     const btn = e.target.closest("button[data-action]");
-    if (!btn) return;
+    if (!btn || !this.#form) return;
     const id = btn.closest("li").dataset.id;
     const acts = this.#activities();
     const i = acts.findIndex((a) => a.id === id);
@@ -256,7 +283,7 @@ export class XueshiCalculator extends HTMLElement {
   #check(a) {
     const { year, ruleSets: chosen } = this.input;
     try {
-      const report = evaluate({ year: Number.isInteger(year) ? year : thisYear(), ruleSets: chosen, activities: [a] });
+      const report = engine.evaluate({ year: Number.isInteger(year) ? year : thisYear(), ruleSets: chosen, activities: [a] });
       return { lines: report.results.map((r) => ({ name: this.#names().get(r.ruleSet), line: r.lines[0] })) };
     } catch (error) {
       const m = /^activities\[0\](?:\.(\w+))?/.exec(error.path ?? "");
@@ -265,7 +292,7 @@ export class XueshiCalculator extends HTMLElement {
   }
 
   #names() {
-    return new Map(ruleSets().map((i) => [i.id, shortName(i.id) ?? i.region]));
+    return new Map(engine.ruleSets().map((i) => [i.id, shortName(i.id) ?? i.region]));
   }
 
   /** Evaluates the input, draws, and tells the host (xueshi-report, or xueshi-error). */
@@ -274,12 +301,13 @@ export class XueshiCalculator extends HTMLElement {
     this.#speak();
     const input = this.input;
     try {
-      this.#report = evaluate(input);
+      this.#report = engine.evaluate(input);
       this.#error = null;
     } catch (error) {
       this.#error = error;
     }
     this.#draw(input);
+    performance.mark("xueshi:component-result");
     const detail = this.#error ? { code: this.#error.code, path: this.#error.path, message: this.#error.message, messageZh: this.#error.messageZh } : this.#report;
     this.dispatchEvent(new CustomEvent(this.#error ? "xueshi-error" : "xueshi-report", { bubbles: true, composed: true, detail }));
   }
@@ -291,7 +319,7 @@ export class XueshiCalculator extends HTMLElement {
     p.error.textContent = e ? (e.path ? `${this.#place(e.path)}${errorText(e)}` : errorText(e)) : "";
     p.results.classList.toggle("is-stale", !!e);
     if (!e) this.#reportInput = input;
-    const ctx = { report: this.#report, input: this.#reportInput, infos: new Map(ruleSets().map((i) => [i.id, i])), names: this.#names(), limit: (k) => this.#limits.get(k) ?? PAGE };
+    const ctx = { report: this.#report, input: this.#reportInput, infos: new Map(engine.ruleSets().map((i) => [i.id, i])), names: this.#names(), limit: (k) => this.#limits.get(k) ?? PAGE };
     p.heading.hidden = this.compact;
     if (this.#report) {
       p.heading.textContent = t("resultsYear", { y: this.#report.year });
@@ -309,7 +337,7 @@ export class XueshiCalculator extends HTMLElement {
       acts, limit: ctx.limit("acts"), readOnly: false, editing: this.#form?.editing(),
       report: e ? null : this.#report, error: e, errorAt: m && { index: +m[1], field: m[2] },
       reportIndex: (a, i) => (this.#reportInput?.activities?.[i]?.id === a.id ? i : -1),
-      kinds: new Map(activityKinds().map((k) => [k.kind, k])), names: ctx.names, note: null, notesAbove: p.list, root: this.#root,
+      kinds: new Map(engine.activityKinds().map((k) => [k.kind, k])), names: ctx.names, note: null, notesAbove: p.list, root: this.#root,
     });
     if (this.#report && ctx.input.activities?.length) renderDetails(p.details, ctx, this.#open);
     else clear(p.details);
