@@ -9,11 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { DIST, linkTo, cell, shot, axe } from "./harness.mjs";
+import { DIST, ARGS, linkTo, cell, shot, axe, watch } from "./harness.mjs";
 import { serve } from "../scripts/serve.mjs";
 import { buildServiceWorker } from "../scripts/sw-build.mjs";
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN"];
 const SINGLE = pathToFileURL(join(DIST, "xueshi.html")).href;
 // 泰安 二（三）3: a national journal paper, 125 学时 shared by 3 authors.
 const PAPER = { year: 2022, activities: [{ id: "p1", kind: "paper", date: "2022-03-01", venue: "national", authors: 3, title: "离线论文" }] };
@@ -22,30 +21,7 @@ let browser;
 before(async () => (browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ARGS })));
 after(async () => browser?.close());
 
-/** A fresh context and page that records console errors (CSP violations among them), page errors and workers. */
-async function watched({ width = 1280, height = 900, offline = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "zh-CN" });
-  context.setDefaultTimeout(10_000);
-  const problems = [];
-  const workers = [];
-  const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("worker", (w) => workers.push(w.url()));
-  if (offline) {
-    // From disk nothing is fetched over a network: any such request is a failure.
-    await context.route("**/*", (route) => {
-      const u = route.request().url();
-      if (/^(?:file|data|blob):/.test(u)) return route.continue();
-      problems.push(`request: ${u}`);
-      return route.abort();
-    });
-  }
-  return { context, page, problems, workers, async done() {
-    await context.close();
-    assert.deepEqual(problems, []);
-  } };
-}
+const watched = (opts) => watch(browser, opts);
 
 const ready = (page) => page.waitForSelector("body.ready");
 
