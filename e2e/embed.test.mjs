@@ -118,6 +118,12 @@ describe("a portal on another origin", () => {
     assert.match(await inside(page, "c2", ".doc-card"), /Professional\s*30/);
     assert.equal(await page.evaluate(() => document.getElementById("c2").shadowRoot.querySelector("form")), null, "compact: results only");
     assert.match(await inside(page, "c1", "#form-title"), /添加活动/);
+    // Attributes change what it shows: the language, then the year.
+    await page.evaluate(() => document.getElementById("c2").setAttribute("lang", "zh"));
+    await page.waitForFunction(() => /专业\s*30/.test(document.getElementById("c2").shadowRoot.querySelector(".doc-card")?.textContent));
+    await page.evaluate(() => document.getElementById("c2").setAttribute("year", "2023"));
+    await page.waitForFunction(() => window.__reports.some((r) => r.from === "c2" && r.year === 2023));
+    assert.match(await inside(page, "c1", '.doc-card[data-rule-set="taian-2022"]'), /专业\s*41\.67/, "c1 unchanged");
     // The input property reads back in evaluate's shape, attributes filled in.
     assert.deepEqual(await page.evaluate(() => document.getElementById("c1").input), { year: 2022, ruleSets: ["taian-2022"], ...PAPER });
     await s.done();

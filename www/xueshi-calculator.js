@@ -21,7 +21,7 @@ import PAGE_CSS from "./style.css";
 const THEME = `
 :host {
   --accent: var(--xueshi-accent, #1b4f8a);
-  --accent-2: var(--xueshi-accent-strong, var(--accent));
+  --accent-2: var(--xueshi-accent-strong, color-mix(in srgb, var(--accent) 75%, #000));
   --accent-soft: var(--xueshi-accent-soft, color-mix(in srgb, var(--accent) 9%, #fff));
   --ink: var(--xueshi-ink, #1c2430);
   --surface: var(--xueshi-surface, #fff);
