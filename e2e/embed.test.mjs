@@ -129,6 +129,23 @@ describe("a portal on another origin", () => {
     await s.done();
   });
 
+  it("a refused input is said in the component and sent as xueshi-error, naming the field", async () => {
+    const s = await openPortal(1280);
+    const { page } = s;
+    const detail = await page.evaluate(() => new Promise((resolve) => {
+      const c1 = document.getElementById("c1");
+      c1.addEventListener("xueshi-error", (e) => resolve({ ...e.detail, bubbles: e.bubbles, composed: e.composed }), { once: true });
+      c1.input = { activities: [{ id: "x", kind: "paper", date: "2022-03-01", venue: "national", authors: 0 }] };
+    }));
+    assert.equal(detail.path, "activities[0].authors");
+    assert.equal(detail.code, "invalidInput");
+    assert.ok(detail.bubbles && detail.composed && detail.messageZh && detail.message);
+    const shown = await inside(page, "c1", '[part="error"]');
+    assert.match(shown, /第 1 项.*作者人数/);
+    assert.ok(!/[A-Za-z]{4,}/.test(shown.replace(/activities/g, "")), `Chinese only: ${shown}`);
+    await s.done();
+  });
+
   it("the form inside a component adds an activity and reports it", async () => {
     const s = await openPortal(1280);
     const { page } = s;

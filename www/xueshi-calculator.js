@@ -69,6 +69,14 @@ const loadFull = () =>
 
 const live = new Set(); // connected instances: a rule set loaded later re-evaluates them
 const thisYear = () => new Date().getFullYear();
+/** A copy the host cannot change behind our back; a value that cannot be copied goes as it is, for the engine to name. */
+const copy = (value) => {
+  try {
+    return structuredClone(value);
+  } catch {
+    return value;
+  }
+};
 const listOf = (text) => (text ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 export class XueshiCalculator extends HTMLElement {
@@ -80,7 +88,6 @@ export class XueshiCalculator extends HTMLElement {
     const info = m.loadRuleSet(doc);
     engine = m;
     for (const c of live) if (c.#ready) c.#build(); // its fields may be new to the form
-
     return info;
   }
 
@@ -99,20 +106,21 @@ export class XueshiCalculator extends HTMLElement {
 
   get input() {
     const given = this.#given;
-    if (given !== null && (typeof given !== "object" || Array.isArray(given))) return given;
-    const year = given?.year ?? (Number(this.getAttribute("year")) || thisYear());
-    const chosen = given?.ruleSets ?? listOf(this.getAttribute("rule-sets"));
-    const input = { ...given, year, activities: given?.activities ?? this.#own };
+    if (given !== null && (typeof given !== "object" || Array.isArray(given))) return given; // the engine says what is wrong
+    const has = (k) => given !== null && given[k] !== undefined;
+    const input = { ...given, year: has("year") ? given.year : Number(this.getAttribute("year")) || thisYear(), activities: has("activities") ? given.activities : this.#own };
+    const named = listOf(this.getAttribute("rule-sets"));
+    if (!has("ruleSets") && named.length) input.ruleSets = named;
     // compact: one document, the first named (else the first built-in one).
-    const first = chosen[0] ?? (this.#ready ? engine.ruleSets()[0]?.id : undefined);
-    if (this.compact && first) input.ruleSets = [first];
-    else if (chosen.length) input.ruleSets = chosen;
-    else delete input.ruleSets;
-    return structuredClone(input);
+    if (this.compact && (input.ruleSets === undefined || Array.isArray(input.ruleSets))) {
+      const first = input.ruleSets?.[0] ?? (this.#ready ? engine.ruleSets()[0]?.id : undefined);
+      if (first !== undefined) input.ruleSets = [first];
+    }
+    return copy(input);
   }
 
   set input(value) {
-    this.#given = value === undefined ? null : structuredClone(value);
+    this.#given = value === undefined ? null : copy(value);
     this.#speak();
     const editing = this.#form?.editing();
     if (editing) this.#form.forget(editing);
@@ -142,7 +150,7 @@ export class XueshiCalculator extends HTMLElement {
     if (Object.hasOwn(this, "input")) {
       const value = this.input;
       delete this.input;
-      this.#given = value === undefined ? null : structuredClone(value);
+      this.#given = value === undefined ? null : copy(value);
     }
     if (!this.#parts.box) this.#start();
     else this.#update();
