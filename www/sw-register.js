@@ -4,6 +4,8 @@
 
 import { getLang } from "./i18n.js";
 
+let asked = false; // this tab's 刷新 was clicked
+
 const TEXT = {
   zh: { news: "新版本可用", reload: "刷新" },
   en: { news: "A new version is available", reload: "Reload" },
@@ -24,7 +26,10 @@ function offer(waiting) {
   button.textContent = text.reload;
   button.addEventListener("click", () => {
     button.disabled = true;
-    waiting.postMessage({ type: "xueshi:skipWaiting" });
+    asked = true;
+    // Another tab's 刷新 may have switched already: then this tab only reloads.
+    if (waiting.state === "installed") waiting.postMessage({ type: "xueshi:skipWaiting" });
+    else location.reload();
   });
   const actions = document.createElement("div");
   actions.className = "notice-actions";
@@ -43,9 +48,8 @@ async function register() {
     const w = reg.installing;
     w?.addEventListener("statechange", () => w.state === "installed" && installed(w));
   });
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (document.getElementById("sw-update")) location.reload();
-  });
+  // Only the tab whose 刷新 was clicked reloads; others keep what they hold and their offer.
+  navigator.serviceWorker.addEventListener("controllerchange", () => asked && location.reload());
 }
 
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
