@@ -199,6 +199,7 @@ export class XueshiCalculator extends HTMLElement {
 
   /** Builds the parts for the current mode and language, then draws. */
   async #build() {
+    const build = ++this.#builds;
     await loadEngine();
     const kinds = engine.activityKinds();
     this.#speak();
@@ -233,7 +234,6 @@ export class XueshiCalculator extends HTMLElement {
     this.#update();
     if (this.compact) return;
     // The form is no part of the first result: it is built once that is painted.
-    const build = ++this.#builds;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     if (build !== this.#builds) return; // built again meanwhile
     this.#speak();
@@ -247,7 +247,8 @@ export class XueshiCalculator extends HTMLElement {
   }
 
   #activities() {
-    return this.input.activities ?? [];
+    const acts = this.input.activities;
+    return Array.isArray(acts) ? acts : [];
   }
 
   /** Replaces the activity list: the host's input if it set one, else the instance's own. */
@@ -337,7 +338,7 @@ export class XueshiCalculator extends HTMLElement {
     }
     if (this.compact) return;
     if (this.#root.activeElement !== p.year) p.year.value = input.year ?? "";
-    const acts = input.activities ?? [];
+    const acts = Array.isArray(input.activities) ? input.activities : [];
     p.empty.hidden = acts.length > 0;
     p.count.textContent = acts.length ? t("activitiesCount", { n: acts.length }) : "";
     const m = /^activities\[(\d+)\](?:\.(\w+))?/.exec(e?.path ?? "");
