@@ -5,6 +5,8 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 WASM := pkg/xueshi_bg.wasm
+# The crate's version: the npm package's and what version() returns.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
 .PHONY: setup pkg dist serve test test-native test-examples test-wasm test-pkg test-e2e size clean
 
@@ -16,7 +18,7 @@ setup:
 # panic message or its formatting is in the wasm (3 KB gzip; README, Performance);
 # RUSTC_BOOTSTRAP lets the stable toolchain take these flags, as for cargo-fuzz. Nothing
 # formats with Debug or reports a panic's location in the wasm, so neither is carried.
-#   pkg/xueshi.js       the whole contract (npm, Node, portals)
+#   pkg/xueshi.js       the whole contract (npm package "xueshi", Node, portals)
 #   pkg-calc/xueshi_calc.js  the calculator's first visit: built-in rule sets precompiled,
 #                       no document reader (--no-default-features)
 WASM_STD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
@@ -26,6 +28,9 @@ pkg: setup
 	$(WASM_STD) wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg --out-name xueshi -- $(WASM_STD_ARGS)
 	$(WASM_STD) wasm-pack build crates/wasm --target web --release --no-pack --out-dir ../../pkg-calc --out-name xueshi_calc -- $(WASM_STD_ARGS) --no-default-features
 	@rm -f pkg/.gitignore pkg-calc/.gitignore
+	@# pkg/ as an npm package (wasm-pack runs with --no-pack): manifest and README.
+	sed 's/@VERSION@/$(VERSION)/' scripts/npm/package.json > pkg/package.json
+	cp scripts/npm/README.md pkg/README.md
 
 # The complete static site: copy dist/ to any static host.
 dist: pkg
@@ -40,6 +45,12 @@ dist: pkg
 	@# Served minified (esbuild, file by file, no bundling: the same modules and paths);
 	@# www/ keeps the readable sources.
 	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
+	@# The whole calculator in one file that opens from disk (file://); see the script.
+	node scripts/single-file.mjs dist
+	@# The <xueshi-calculator> web component, bundled into one module.
+	node scripts/embed-build.mjs dist
+	@# Last, as it hashes the files: the service worker that keeps the site offline.
+	node scripts/sw-build.mjs dist
 	@$(MAKE) --no-print-directory size
 
 size:

@@ -15,7 +15,7 @@ export const DIST = resolve(ROOT, process.env.XUESHI_DIST ?? "dist");
 export const SHOTS = join(ROOT, "target", "screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN"];
+export const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN"];
 
 /** Starts the server and the browser once per test file. */
 export async function start() {
@@ -167,4 +167,38 @@ export function chineseOutsideQuotes(page) {
 /** The documents' words shown in English that are not between “ ”. */
 export function unquoted(page) {
   return page.$$eval('main [lang="zh-CN"]', (els) => els.map((e) => e.textContent).filter((s) => !/^“[^]*”$/.test(s)));
+}
+
+/**
+ * A fresh context and page of `browser` for pages the harness does not serve (file://,
+ * other origins): records console errors (CSP violations among them), page errors and
+ * workers; `offline`: any request other than file:, data: or blob: is a failure.
+ */
+export async function watch(browser, { width = 1280, height = 900, offline = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "zh-CN" });
+  context.setDefaultTimeout(10_000);
+  const problems = [];
+  const workers = [];
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("worker", (w) => workers.push(w.url()));
+  if (offline) {
+    await context.route("**/*", (route) => {
+      const u = route.request().url();
+      if (/^(?:file|data|blob):/.test(u)) return route.continue();
+      problems.push(`request: ${u}`);
+      return route.abort();
+    });
+  }
+  return {
+    context,
+    page,
+    problems,
+    workers,
+    async done() {
+      await context.close();
+      assert.deepEqual(problems, []);
+    },
+  };
 }

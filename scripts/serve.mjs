@@ -19,7 +19,8 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-export function serve(dir, port = 8080) {
+/** `cors`: let pages of other origins load the files (a portal loading xueshi-calculator.js). */
+export function serve(dir, port = 8080, { cors = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -28,7 +29,9 @@ export function serve(dir, port = 8080) {
       if (!file.startsWith(root)) throw Object.assign(new Error("outside"), { code: "ENOENT" });
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      if (cors) headers["access-control-allow-origin"] = "*";
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });

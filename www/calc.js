@@ -14,6 +14,7 @@ export function useEngine(mod, texts) {
   rules = texts;
 }
 let worker = null; // false: workers do not run here, evaluate in the page
+let workerUrl = () => "worker.js"; // named relative to the page: it is no part of a first visit
 let jobs = 0;
 const waiting = new Map();
 
@@ -36,9 +37,18 @@ class Lines {
   }
 }
 
+/** Where the worker's script comes from: the single file (xueshi.html) makes it a Blob. */
+export function setWorkerUrl(url) {
+  workerUrl = url;
+}
+
 function startWorker() {
-  // Named relative to the page, not the module: it is no part of a first visit.
-  worker = new Worker("worker.js", { type: "module" });
+  try {
+    worker = new Worker(workerUrl(), { type: "module" });
+  } catch {
+    worker = false; // a page that may not start workers (file://, a CSP): evaluate here
+    return;
+  }
   worker.onmessage = ({ data }) => {
     for (const r of data.report?.results ?? []) r.lines = new Lines(r.lines);
     waiting.get(data.job)?.(data);
@@ -84,6 +94,7 @@ export function here(input) {
 export function run(input, text) {
   if (input.activities.length < BIG || worker === false) return here(input);
   if (!worker) startWorker();
+  if (!worker) return here(input);
   const job = ++jobs;
   return new Promise((resolve) => {
     waiting.set(job, (r) => resolve(r ?? here(input)));

@@ -400,10 +400,12 @@ function item(a, i, o) {
 
 /**
  * o: { acts, limit, readOnly, editing, report, error, errorAt: { index, field }, reportIndex(a, i),
- *      kinds, names, note: { after: id | null, node }, notesAbove: the box for a note with no entry before it }
+ *      kinds, names, note: { after: id | null, node }, notesAbove: the box for a note with no entry before it,
+ *      root?: the document or shadow root the list is in (default document) }
  */
 export function renderList(list, o) {
-  const focused = document.activeElement?.closest?.("#acts li") ? document.activeElement : null;
+  const active = (o.root ?? document).activeElement; // o.root: a shadow root holding the list
+  const focused = active?.closest?.("#acts li") ? active : null;
   const focusKey = focused && [focused.closest("li").dataset.id, focused.dataset.action];
   clear(list);
   const shown = Math.min(o.limit, o.acts.length);
