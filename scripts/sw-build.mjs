@@ -1,7 +1,8 @@
 // `make dist` step, the last one: dist/sw.js from www/sw.js, with the files to precache
 // and VERSION, a hash of their names and contents (a new deployment, a new cache).
 // Precached: the site the page uses; not the single file (xueshi.html, for disks), the
-// embedding files (their hosts load them) or the full engine build (pkg/xueshi*).
+// embedding files (their hosts load them) or what only rule files need: the full engine
+// build (pkg/xueshi*) and rulefiles.js.
 // Usage: node scripts/sw-build.mjs [dist]
 
 import { transform } from "esbuild";
@@ -11,7 +12,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
-const LEFT_OUT = [/^sw\.js$/, /^xueshi\.html$/, /^xueshi-calculator\.js$/, /^embed(?:-frame)?\.(?:js|html)$/, /^pkg\/xueshi(?:_bg)?\.(?:js|wasm)$/];
+const LEFT_OUT = [/^sw\.js$/, /^xueshi\.html$/, /^xueshi-calculator\.js$/, /^embed(?:-frame)?\.(?:js|html)$/, /^pkg\/xueshi(?:_bg)?\.(?:js|wasm)$/, /^rulefiles\.js$/];
 
 /** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
 function filesUnder(dir, root = dir) {

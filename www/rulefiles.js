@@ -16,7 +16,8 @@ let full = null;
 export async function engine() {
   if (!full) {
     const name = ["xueshi"][0];
-    const m = await import(`./pkg/${name}.js`);
+    const file = `./pkg/${name}.js`; // through a variable: no bundler follows it
+    const m = await import(file);
     await m.default();
     full = m;
   }

@@ -11,10 +11,14 @@ const COLS = ["activity", "subject", "status", "ref", "quote", "explain"];
 let full = null;
 let held = ""; // the rule file texts the full build holds, joined
 
+const fullBuild = () => "./pkg/xueshi.js";
+
 async function engineFor(rules) {
   if (!rules?.length) return calcBuild;
   if (!full) {
-    const m = await import("./pkg/xueshi.js");
+    // Named at run time, like rulefiles.js: no part of a first visit, and left out of the
+    // single file's bundle (which holds no rule files).
+    const m = await import(fullBuild());
     await m.default();
     full = m;
   }
