@@ -99,10 +99,9 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 #[cfg(not(feature = "authoring"))]
 #[wasm_bindgen(module = "/js/built-in.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = builtInRuleSets)]
-    fn built_in_rule_sets() -> JsValue;
-    #[wasm_bindgen(js_name = builtInKinds)]
-    fn built_in_kinds() -> JsValue;
+    /// The activity kinds when `kinds`, else the rule set infos.
+    #[wasm_bindgen(js_name = builtIn)]
+    fn built_in_infos(kinds: bool) -> JsValue;
 }
 
 /// The rule sets the engine holds: the built-in ones in the contract's order, then those
@@ -113,7 +112,7 @@ pub fn rule_sets() -> Result<JsValue, JsValue> {
     return with_engine(|e| to_js(&e.rule_sets()));
     // A build that loads no documents has only the built-in ones.
     #[cfg(not(feature = "authoring"))]
-    return Ok(built_in_rule_sets());
+    return Ok(built_in_infos(false));
 }
 
 /// The schema of every activity kind: fields, types, bounds, defaults, and the fields
@@ -123,7 +122,7 @@ pub fn activity_kinds() -> Result<JsValue, JsValue> {
     #[cfg(feature = "authoring")]
     return with_engine(|e| to_js(&e.kinds()));
     #[cfg(not(feature = "authoring"))]
-    return Ok(built_in_kinds());
+    return Ok(built_in_infos(true));
 }
 
 /// Credits the input's activities under each requested rule set.
