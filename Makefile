@@ -42,8 +42,9 @@ dist: pkg
 	@# with the rest.
 	@for snippet in $$(cd dist && ls pkg/snippets/*/js/wire.js pkg/snippets/*/js/built-in.js); do \
 	  sed -i "s#<link rel=\"modulepreload\" href=\"pkg/xueshi_calc.js\">#&\n<link rel=\"modulepreload\" href=\"$$snippet\">#" dist/index.html; done
-	@# Served minified (esbuild, file by file, no bundling: the same modules and paths);
-	@# www/ keeps the readable sources.
+	@# The page's modules bundled and split (scripts/bundle.mjs); the rest served minified
+	@# file by file. www/ keeps the readable sources.
+	node scripts/bundle.mjs dist
 	esbuild $$(find dist -name '*.js' -o -name '*.css') --minify --outdir=dist --outbase=dist --allow-overwrite --log-level=warning
 	@# The whole calculator in one file that opens from disk (file://); see the script.
 	node scripts/single-file.mjs dist
