@@ -263,6 +263,30 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     Ok(Activity { id, kind: kind_index, date, date_text, title, make_up_for, fields: values })
 }
 
+impl<'a> Activity<'a> {
+    /// An activity the engine proposes (`plan`): the given fields, the kind's defaults for
+    /// the rest, as validation would fill them. `date_text` must be `date` written out.
+    pub fn proposed(id: &'a str, kind: usize, date: NaiveDate, date_text: &'a str, given: Vec<(&'a str, Value<'a>)>) -> Activity<'a> {
+        let mut fields = given;
+        for f in KINDS[kind].fields {
+            if fields.iter().any(|(n, _)| *n == f.name) {
+                continue;
+            }
+            match f.default {
+                Some(Default::Text(s)) => fields.push((f.name, Value::Choice(s))),
+                Some(Default::Count(n)) => fields.push((f.name, Value::Count(n))),
+                Some(Default::Flag(b)) => fields.push((f.name, Value::Flag(b))),
+                None => {}
+            }
+        }
+        Activity { id, kind, date, date_text, title: None, make_up_for: None, fields }
+    }
+    /// The fields given or filled in, in order.
+    pub fn fields(&self) -> &[(&'a str, Value<'a>)] {
+        &self.fields
+    }
+}
+
 /// 补学 makes up a year before the one the study was done in.
 fn make_up_year(value: &Json, at: &Path, date: NaiveDate) -> Found<i32> {
     // Years as u32, as `whole` writes its bounds: no second integer formatter in the wasm.

@@ -174,6 +174,77 @@ pub struct RuleSetResult {
 }
 }
 
+/// A value of a proposed activity's field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Number(f64),
+    Flag(bool),
+}
+
+/// A partial activity the engine proposes (`plan`): its kind, date and fields, written as
+/// one object, as an input takes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal(pub Vec<(&'static str, FieldValue)>);
+
+impl Proposal {
+    pub fn of(a: &crate::input::Activity) -> Proposal {
+        use crate::input::Value;
+        let mut fields = vec![("kind", FieldValue::Text(a.kind_name().to_owned())), ("date", FieldValue::Text(a.date_text.to_owned()))];
+        for (name, value) in a.fields() {
+            let spec = crate::schema::KINDS[a.kind].field(name);
+            let Some(name) = spec.map(|f| f.name) else { continue };
+            fields.push((
+                name,
+                match value {
+                    Value::Number(n) => FieldValue::Number(*n),
+                    Value::Count(n) => FieldValue::Number(f64::from(*n)),
+                    Value::Choice(s) => FieldValue::Text((*s).to_owned()),
+                    Value::Flag(b) => FieldValue::Flag(*b),
+                },
+            ));
+        }
+        Proposal(fields)
+    }
+}
+
+impl Serialize for Proposal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            match value {
+                FieldValue::Text(t) => map.serialize_entry(name, t)?,
+                FieldValue::Number(n) => map.serialize_entry(name, n)?,
+                FieldValue::Flag(b) => map.serialize_entry(name, b)?,
+            }
+        }
+        map.end()
+    }
+}
+
+shape! {
+/// One way to close the shortfall (contract v2 `plan`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanOption {
+    pub kind: &'static str,
+    pub activity: Proposal,
+    pub hours: Range,
+    pub clause: Clause,
+    pub explain: Explain,
+}
+}
+
+shape! {
+/// `plan(input, ruleSetId)`: what is short under one rule set, and ways to close it,
+/// guaranteed hours first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan {
+    pub shortfall: Hours3,
+    pub options: Vec<PlanOption>,
+}
+}
+
 #[cfg(not(feature = "review"))]
 fn no_warnings<S: serde::Serializer>(_: &[Warning], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
@@ -245,6 +316,8 @@ pub fn shapes() -> (Vec<&'static crate::shape::Shape>, Vec<&'static crate::shape
     let shapes = vec![
         &Report::SHAPE,
         &YearsReport::SHAPE,
+        &Plan::SHAPE,
+        &PlanOption::SHAPE,
         &RuleSetResult::SHAPE,
         &Applies::SHAPE,
         &Line::SHAPE,

@@ -51,7 +51,7 @@ pub(super) enum Effect<'r> {
 
 impl Rules {
     /// The first rule that takes the activity.
-    fn rule_for(&self, a: &Activity) -> Option<&Rule> {
+    pub(crate) fn rule_for(&self, a: &Activity) -> Option<&Rule> {
         let candidates = self.by_kind.get(a.kind)?;
         candidates.iter().map(|&i| &self.rules[usize::from(i)]).find(|r| r.when.iter().all(|w| holds(w, a)))
     }

@@ -4,6 +4,8 @@
 
 mod line;
 mod make_up;
+#[cfg(feature = "review")]
+mod plan;
 mod result;
 #[cfg(feature = "review")]
 mod warnings;
@@ -275,6 +277,28 @@ impl Engine {
             })
             .collect();
         Ok(YearsReport { from, to, years })
+    }
+
+    /// Ways to close the shortfall of the input under one rule set (contract v2 `plan`);
+    /// the input's `ruleSets` is not needed.
+    #[cfg(feature = "review")]
+    pub fn plan(&self, value: &Json, rule_set: &str) -> Result<crate::report::Plan, Error> {
+        let index = self.entries.iter().position(|e| *e.set.id == *rule_set).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownRuleSet,
+                Path::Root("ruleSetId"),
+                format!("unknown rule set {}", quoted(rule_set)),
+                format!("未知的文件{}", quoted_zh(rule_set)),
+            )
+        })?;
+        let input = self.parse(value)?;
+        Ok(plan::plan(&self.entries[index], &input))
+    }
+
+    /// [`Engine::plan`] of JSON text.
+    #[cfg(feature = "review")]
+    pub fn plan_text(&self, text: &str, rule_set: &str) -> Result<crate::report::Plan, Error> {
+        self.plan(&read_json(text)?, rule_set)
     }
 
     /// [`Engine::evaluate_years`] of JSON text.

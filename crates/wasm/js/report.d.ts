@@ -12,6 +12,17 @@ export interface YearsReport {
   to: number;
   years: Report[];
 }
+export interface Plan {
+  shortfall: Hours3;
+  options: PlanOption[];
+}
+export interface PlanOption {
+  kind: string;
+  activity: Partial<Activity>;
+  hours: Range;
+  clause: Clause;
+  explain: string;
+}
 export interface RuleSetResult {
   ruleSet: string;
   title: string;

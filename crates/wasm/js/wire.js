@@ -148,6 +148,15 @@ export function decodeValue(nums, codes) {
         for (let n = nums[i++]; n > 0; n--) s += value();
         return s;
       }
+      case 14: {
+        // An object of keys and values (a proposed activity).
+        const o = {};
+        for (let n = nums[i++]; n > 0; n--) {
+          const k = value();
+          o[k] = value();
+        }
+        return o;
+      }
       default:
         throw new Error("xueshi: a value from the engine could not be read");
     }
@@ -167,6 +176,8 @@ export function decodeValue(nums, codes) {
 const DECODERS = {
   Report: (v) => ({ year: v(), results: v() }),
   YearsReport: (v) => ({ from: v(), to: v(), years: v() }),
+  Plan: (v) => ({ shortfall: v(), options: v() }),
+  PlanOption: (v) => ({ kind: v(), activity: v(), hours: v(), clause: v(), explain: v() }),
   RuleSetResult: (v) => ({ ruleSet: v(), title: v(), applies: v(), lines: v(), totals: v(), requirement: v(), deemed: v(), compliance: v(), shortfall: v(), notes: v(), warnings: v() }),
   Applies: (v) => ({ inForce: v(), note: v() }),
   Line: (v) => {

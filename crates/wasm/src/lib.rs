@@ -142,6 +142,17 @@ pub fn evaluate_years(#[wasm_bindgen(unchecked_param_type = "YearsInput")] input
 }
 
 #[cfg(feature = "authoring")]
+/// Ways to close the input's shortfall under one rule set, guaranteed hours first.
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+    #[wasm_bindgen(js_name = ruleSetId)] rule_set_id: &str,
+) -> Result<JsValue, JsValue> {
+    let text = encode_input(&input);
+    with_engine(|e| to_js(&e.plan_text(&text, rule_set_id).map_err(|e| js_error(&e))?))
+}
+
+#[cfg(feature = "authoring")]
 /// Checks a rule set document (an object, or its JSON text) and registers it by its id
 /// for later `evaluate` calls, replacing a loaded one of the same id.
 #[wasm_bindgen(js_name = loadRuleSet, unchecked_return_type = "RuleSetInfo")]

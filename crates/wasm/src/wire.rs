@@ -41,6 +41,9 @@ const NAME_NEW: f64 = 11.0;
 const SKIP: f64 = 12.0;
 /// An explanation: a sequence of pieces (text, or numbers JS writes) that JS joins.
 const EXPLAIN: f64 = 13.0;
+/// An object of keys and values (a proposed activity): the number of entries, then each
+/// key and its value.
+const MAP: f64 = 14.0;
 
 /// What has been sent to JS, kept between calls.
 #[derive(Default)]
@@ -227,7 +230,7 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
     type SerializeTuple = Self;
     type SerializeTupleStruct = ser::Impossible<(), Error>;
     type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeMap = Self;
     type SerializeStruct = Shape<'a, 's>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
@@ -365,8 +368,11 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
     fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
         Err(unsupported("enum variants with data"))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(unsupported("maps"))
+    fn serialize_map(self, len: Option<usize>) -> Result<Self, Error> {
+        let len = len.ok_or_else(|| unsupported("maps of unknown length"))?;
+        self.tag(MAP);
+        self.nums.push(len as f64);
+        Ok(self)
     }
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Shape<'a, 's>, Error> {
         let known = find(&self.sent.shapes, name, 0);
@@ -384,6 +390,20 @@ impl<'a, 's> Serializer for &'a mut Wire<'s> {
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
         Err(unsupported("enum variants with data"))
+    }
+}
+
+impl ser::SerializeMap for &mut Wire<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        key.serialize(&mut **self)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut **self)
+    }
+    fn end(self) -> Done {
+        Ok(())
     }
 }
 

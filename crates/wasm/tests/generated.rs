@@ -69,6 +69,8 @@ fn ts_type(ty: &str) -> String {
         "f64" | "f32" | "i32" | "u32" | "usize" | "i64" => "number".into(),
         "bool" => "boolean".into(),
         "Default" => "string | number | boolean".into(),
+        // A partial activity, written as an object (see the Input types in src/lib.rs).
+        "Proposal" => "Partial<Activity>".into(),
         other => ts_name(other).into(),
     }
 }
