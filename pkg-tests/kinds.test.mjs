@@ -32,8 +32,9 @@ const CONTRACT_KINDS = {
   researchProject: { level: ["national", "provincial", "other"] },
   competition: {},
   expertService: { hours: null, days: null, minutes: null },
-  assignment: { months: null },
-  leave: { reason: ["abroad", "sickness", "maternity", "injury"], months: null },
+  // days and end (issue 12): leave of 98 days, or across the year boundary.
+  assignment: { months: null, days: null, end: null },
+  leave: { reason: ["abroad", "sickness", "maternity", "injury"], months: null, days: null, end: null },
   unitStudy: { hours: null },
   other: { hours: null },
 };
@@ -49,8 +50,10 @@ function variants(kind) {
   for (const f of spec.fields) {
     if (f.type === "choice") for (const v of f.values) out.push({ name: `${f.name}=${v}`, activity: { ...base, [f.name]: v } });
     if (f.type === "flag") out.push({ name: `${f.name}=true`, activity: { ...base, [f.name]: true } });
-    if (!f.required && (f.type === "count" || f.type === "number")) {
+    if (!f.required && (f.type === "count" || f.type === "number" || f.type === "date")) {
       const a = { ...base, [f.name]: sampleValue(f) };
+      // months, days and end stand for one another.
+      if (["days", "end"].includes(f.name)) delete a.months;
       out.push({ name: `with ${f.name}`, activity: a });
     }
   }
@@ -72,7 +75,7 @@ describe("activityKinds()", () => {
     assert.deepEqual(kinds, Object.keys(CONTRACT_KINDS));
   });
 
-  it("describes every field with a type (number/count/choice/flag), bounds and required", () => {
+  it("describes every field with a type (number/count/choice/flag/date), bounds and required", () => {
     for (const k of xueshi.activityKinds()) {
       assert.equal(typeof k.needsTime, "boolean", k.kind);
       assert.ok(Array.isArray(k.fields), k.kind);
@@ -91,6 +94,7 @@ describe("activityKinds()", () => {
             assert.ok(Array.isArray(f.values) && f.values.length > 0 && f.values.every((v) => typeof v === "string"), `${where}.values`);
             break;
           case "flag":
+          case "date":
             break;
           default:
             assert.fail(`${where}: type ${f.type}`);
@@ -131,12 +135,11 @@ describe("activityKinds()", () => {
     }
   });
 
-  it("bounds months to 1–12 (served / on leave in the assessment year)", () => {
+  it("bounds months to 1–12 (served / on leave in the assessment year), or days, or an end date", () => {
     for (const kind of ["assignment", "leave"]) {
-      const months = KIND_SPECS[kind].fields.find((f) => f.name === "months");
-      assert.equal(months.min, 1);
-      assert.equal(months.max, 12);
-      assert.equal(months.required, true);
+      const f = Object.fromEntries(KIND_SPECS[kind].fields.map((x) => [x.name, x]));
+      assert.deepEqual([f.months.min, f.months.max, f.months.required], [1, 12, false]);
+      assert.deepEqual([f.days.type, f.days.max, f.end.type], ["number", 366, "date"]);
     }
   });
 

@@ -61,6 +61,8 @@ export function sampleValue(field) {
       return field.values[0];
     case "flag":
       return false;
+    case "date":
+      return "2024-12-31";
     default:
       throw new Error(`unknown field type ${field.type}`);
   }
@@ -73,6 +75,8 @@ export function minimalActivity(kind, extra = {}) {
   const activity = { kind, date: "2024-06-15" };
   for (const f of spec.fields) if (f.required) activity[f.name] = sampleValue(f);
   if (spec.needsTime) activity.hours = 2;
+  // Leave and assignments take one of months, days or an end date.
+  if (spec.fields.some((f) => f.name === "end") && !("days" in extra) && !("end" in extra)) activity.months = 3;
   return { ...activity, ...extra };
 }
 

@@ -61,3 +61,19 @@ describe("makeUpFor", () => {
     );
   });
 });
+
+describe("leave in days or across years", () => {
+  it("枣庄 第6条: 98 days of maternity leave in 2024 are 3.21 months (98 × 12 / 366); the requirement × 8.79/12", () => {
+    const r = xueshi.evaluate({ year: 2024, ruleSets: ["zaozhuang-2024"], activities: [{ id: "m", kind: "leave", reason: "maternity", days: 98, date: "2024-09-01" }] });
+    assert.deepEqual(r.results[0].requirement, { total: 65.93, public: 21.98, professional: 43.95 });
+  });
+
+  it("sick leave from 2023-06-01 to 2024-08-31 counts in both years by its days in each", () => {
+    const r = xueshi.evaluateYears({
+      from: 2023, to: 2025, ruleSets: ["zaozhuang-2024"],
+      activities: [{ id: "s", kind: "leave", reason: "sickness", date: "2023-06-01", end: "2024-08-31" }],
+    });
+    assert.deepEqual(r.years.map((y) => y.results[0].requirement.total), [37.2, 30, 90]);
+    assert.deepEqual(r.years.map((y) => y.results[0].lines[0].status), ["credited", "credited", "otherYear"]);
+  });
+});

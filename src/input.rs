@@ -16,6 +16,7 @@ pub enum Value<'a> {
     Count(u32),
     Choice(&'a str),
     Flag(bool),
+    Date(NaiveDate),
 }
 
 /// A validated activity: every field checked, defaults filled in.
@@ -58,6 +59,35 @@ impl<'a> Activity<'a> {
     }
     pub fn flag(&self, name: &str) -> bool {
         matches!(self.get(name), Some(Value::Flag(true)))
+    }
+    /// The day leave or an assignment ends, where the input gives one.
+    pub fn end(&self) -> Option<NaiveDate> {
+        match self.get("end")? {
+            Value::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+    /// Leave or an assignment: its months in `year`, to 0.01: as given, or its days (in
+    /// its own year), or the days from `date` to `end` that fall in `year`, at 12 months
+    /// to the year's days.
+    pub fn months_in(&self, year: i32) -> f64 {
+        let days_in = |y: i32| if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 366.0 } else { 365.0 };
+        let months = if let Some(end) = self.end() {
+            // Days as counted from the calendar's start: no date arithmetic types.
+            let first = NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| d.num_days_from_ce());
+            let last = first + days_in(year) as i32 - 1;
+            let days = end.num_days_from_ce().min(last) - self.date.num_days_from_ce().max(first) + 1;
+            f64::from(days.max(0)) * 12.0 / days_in(year)
+        } else if let Some(days) = self.number("days") {
+            if year == self.year() {
+                days * 12.0 / days_in(year)
+            } else {
+                0.0
+            }
+        } else {
+            self.count("months").map_or(12.0, f64::from)
+        };
+        (months * 100.0).round() / 100.0
     }
     /// The same kind, day and details (title and id aside).
     pub fn same_content(&self, other: &Activity) -> bool {
@@ -191,6 +221,9 @@ fn field_value<'a>(spec: &'static FieldSpec, value: &Json, at: &Path) -> Found<V
         FieldType::Count { min, max } => Value::Count(whole(value, at, min, max)?),
         FieldType::Choice { values } => Value::Choice(one_of(value, at, values.iter().copied())?),
         FieldType::Flag => Value::Flag(flag(value, at)?),
+        FieldType::Date => Value::Date(
+            parse_date(string(value, at)?).ok_or_else(|| invalid(at, "must be a real date written YYYY-MM-DD", "应为有效日期，格式 YYYY-MM-DD"))?,
+        ),
     })
 }
 
@@ -260,6 +293,9 @@ fn activity<'a>(value: &'a Json<'a>, at: &Path, extras: &'a [ExtraField]) -> Fou
     if spec.needs_time && !["hours", "days", "minutes"].iter().any(|t| values.iter().any(|(n, _)| n == t)) {
         return Err(invalid(&at.field("hours"), "one of hours, days or minutes is required", "学时、天数、分钟至少填写一项"));
     }
+    if spec.field("end").is_some() {
+        span(&values, at, date)?;
+    }
     Ok(Activity { id, kind: kind_index, date, date_text, title, make_up_for, fields: values })
 }
 
@@ -302,6 +338,30 @@ fn make_up_year(value: &Json, at: &Path, date: NaiveDate) -> Found<i32> {
         return Err(bad());
     }
     whole(value, at, first, before).map(|y| y as i32).map_err(|_| bad())
+}
+
+/// Leave and assignments: exactly one of months, days or an end date, the end not before
+/// the start and within ten years of it.
+fn span(values: &[(&str, Value)], at: &Path, date: NaiveDate) -> Found<()> {
+    let mut given = None;
+    for (name, value) in values {
+        if !["months", "days", "end"].contains(name) {
+            continue;
+        }
+        if given.is_some() {
+            return Err(invalid(&at.field(name), "give one of months, days or end, not several", "月数、天数、结束日期只填写一项"));
+        }
+        given = Some(value);
+        if let Value::Date(end) = value {
+            if *end < date || end.year() - date.year() > 10 {
+                return Err(invalid(&at.field("end"), "must be from the activity's date to ten years after it", "应在活动日期当天至其后十年之内"));
+            }
+        }
+    }
+    match given {
+        Some(_) => Ok(()),
+        None => Err(invalid(&at.field("months"), "one of months, days or end is required", "月数、天数、结束日期填写一项")),
+    }
 }
 
 /// `YYYY-MM-DD`, a real calendar day.

@@ -201,6 +201,7 @@ impl Proposal {
                     Value::Count(n) => FieldValue::Number(f64::from(*n)),
                     Value::Choice(s) => FieldValue::Text((*s).to_owned()),
                     Value::Flag(b) => FieldValue::Flag(*b),
+                    Value::Date(d) => FieldValue::Text(d.to_string()),
                 },
             ));
         }

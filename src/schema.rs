@@ -28,6 +28,8 @@ pub enum FieldType {
         values: &'static [&'static str],
     },
     Flag,
+    /// A day, written YYYY-MM-DD.
+    Date,
 }
 
 /// A default value of an optional field (`None`: absent stays absent).
@@ -81,7 +83,10 @@ const HOURS: FieldSpec = field("hours", FieldType::Number { max: MAX_HOURS }, fa
 const HOURS_REQUIRED: FieldSpec = field("hours", FieldType::Number { max: MAX_HOURS }, true, None);
 const DAYS: FieldSpec = field("days", FieldType::Number { max: MAX_DAYS }, false, None);
 const MINUTES: FieldSpec = field("minutes", FieldType::Number { max: MAX_MINUTES }, false, None);
-const MONTHS: FieldSpec = count("months", 1, 12, None);
+// Leave and assignments: months in the activity's year, or days, or an end date (from
+// `date`, both included; the months of each year are then the days that fall in it).
+const MONTHS: FieldSpec = field("months", FieldType::Count { min: 1, max: 12 }, false, None);
+const END: FieldSpec = field("end", FieldType::Date, false, None);
 const LEVEL3: FieldSpec = choice("level", &["national", "provincial", "city"]);
 
 /// Every kind of the contract, in the contract's order.
@@ -141,8 +146,8 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec { kind: "researchProject", needs_time: false, fields: &[choice("level", &["national", "provincial", "other"])] },
     KindSpec { kind: "competition", needs_time: false, fields: &[] },
     KindSpec { kind: "expertService", needs_time: true, fields: &[HOURS, DAYS, MINUTES] },
-    KindSpec { kind: "assignment", needs_time: false, fields: &[MONTHS] },
-    KindSpec { kind: "leave", needs_time: false, fields: &[choice("reason", &["abroad", "sickness", "maternity", "injury"]), MONTHS] },
+    KindSpec { kind: "assignment", needs_time: false, fields: &[MONTHS, DAYS, END] },
+    KindSpec { kind: "leave", needs_time: false, fields: &[choice("reason", &["abroad", "sickness", "maternity", "injury"]), MONTHS, DAYS, END] },
     KindSpec { kind: "unitStudy", needs_time: false, fields: &[HOURS_REQUIRED] },
     KindSpec { kind: "other", needs_time: false, fields: &[HOURS_REQUIRED] },
 ];
@@ -217,6 +222,7 @@ impl FieldView<'_> {
             FieldType::Count { min, max } => ("count", None, Some(min), Some(f64::from(max))),
             FieldType::Choice { values } => ("choice", Some(values.to_vec()), None, None),
             FieldType::Flag => ("flag", None, None, None),
+            FieldType::Date => ("date", None, None, None),
         };
         FieldView { name: f.name, ty, required: Some(f.required), default: f.default, values, min, max, label: None, label_en: None, rule_set: None }
     }

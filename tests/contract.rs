@@ -207,10 +207,15 @@ fn every_kind_is_accepted_by_every_document() {
                 FieldType::Count { min, .. } => json!(min),
                 FieldType::Choice { values } => json!(values[0]),
                 FieldType::Flag => json!(true),
+                FieldType::Date => json!("2024-12-31"),
             };
         }
         if spec.needs_time {
             a["days"] = json!(1);
+        }
+        // Leave and assignments take one of months, days or an end date.
+        if spec.field("end").is_some() {
+            a["months"] = json!(3);
         }
         a
     };

@@ -88,7 +88,8 @@ fn allowance(rules: &Rules, a: &Activity) -> Option<i64> {
         Credit::UpToCap | Credit::Undetermined => None,
         Credit::Spread { hours, years } => Some(cents(*hours) - cents(hours / f64::from(*years)) * (i64::from(*years) - 1)),
         Credit::PerYearByMonths { public, professional } => {
-            let m = n("months");
+            // Days or an end date: at most a whole year of it in any year.
+            let m = a.count("months").map_or(12.0, f64::from);
             Some(cents(public * m / 12.0) + cents(professional * m / 12.0))
         }
         Credit::Deemed { .. } | Credit::ProrateRequirement { .. } | Credit::RequirementRelief | Credit::Excluded => Some(0),
@@ -305,11 +306,15 @@ fn ten_thousand_activities_evaluate() {
                     xueshi::schema::FieldType::Count { min, .. } => Value::from(min),
                     xueshi::schema::FieldType::Choice { values } => Value::from(values[i % values.len()]),
                     xueshi::schema::FieldType::Flag => Value::from(false),
+                    xueshi::schema::FieldType::Date => Value::from("2024-12-31"),
                 };
                 m.insert(f.name.into(), v);
             }
             if k.needs_time {
                 m.insert("hours".into(), Value::from(3));
+            }
+            if k.field("end").is_some() {
+                m.insert("months".into(), Value::from(3));
             }
             Value::Object(m)
         })

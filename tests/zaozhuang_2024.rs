@@ -172,3 +172,41 @@ fn fu_jian_7_the_proof_of_each_claim() {
     // 附件第2条 names the exam's own proof.
     assert_eq!(evidence(json!({"kind": "qualificationExam", "category": "licensure", "date": "2024-03-01"})), ["资格证书"]);
 }
+
+/// 第6条 "按实际在岗时间折算": leave given in days (98 days of maternity leave) is that
+/// share of the year's 366 days: 3.21 months, the requirement × 8.79/12.
+#[test]
+fn fu_jian_6_leave_in_days() {
+    let r = run(RS, Y, vec![json!({"kind": "leave", "reason": "maternity", "days": 98, "date": "2024-09-01"})]);
+    let months = (98.0_f64 * 12.0 / 366.0 * 100.0).round() / 100.0;
+    assert_eq!(months, 3.21);
+    let at = |x: f64| (x * (12.0 - months) / 12.0 * 100.0).round() / 100.0;
+    assert_eq!(requirement(&r), (at(90.0), at(30.0), at(60.0)));
+    assert!(r.notes.iter().any(|n| n.contains("本年度有 3.21 个月不在岗")), "{:?}", r.notes);
+}
+
+/// Leave across the year boundary counts in each year by the days that fall in it: sick
+/// leave from 2023-06-01 to 2024-08-31 is 7.04 months of 2023 and 8 of 2024, each over 6.
+#[test]
+fn fu_jian_6_leave_across_the_new_year() {
+    let leave = json!({"kind": "leave", "reason": "sickness", "date": "2023-06-01", "end": "2024-08-31"});
+    let r = run(RS, 2024, vec![leave.clone()]);
+    let at = |x: f64, m: f64| (x * (12.0 - m) / 12.0 * 100.0).round() / 100.0;
+    assert_eq!(requirement(&r).0, at(90.0, 8.0));
+    assert_eq!(r.lines[0].status, Credited);
+    let r = run(RS, 2023, vec![leave.clone()]);
+    assert_eq!(requirement(&r).0, at(90.0, 7.04));
+    // Not in a year it does not touch.
+    check(&run(RS, 2025, vec![leave]).lines[0], exact(0.0), OtherYear);
+}
+
+#[test]
+fn leave_takes_one_of_months_days_or_end() {
+    let bad = |a: serde_json::Value| evaluate(json!({"year": 2024, "activities": [a]})).unwrap_err();
+    let e = bad(json!({"id": "l", "kind": "leave", "reason": "sickness", "date": "2024-01-01"}));
+    assert_eq!(e.path, "activities[0].months");
+    let e = bad(json!({"id": "l", "kind": "leave", "reason": "sickness", "date": "2024-01-01", "months": 3, "days": 90}));
+    assert_eq!(e.path, "activities[0].days");
+    let e = bad(json!({"id": "l", "kind": "leave", "reason": "sickness", "date": "2024-05-01", "end": "2024-04-30"}));
+    assert_eq!((e.path.as_str(), e.message_zh().contains("活动日期")), ("activities[0].end", true));
+}

@@ -94,6 +94,7 @@ export function createForm(root, o) {
       return s;
     }
     if (f.type === "flag") return el("input", { id, type: "checkbox", "aria-describedby": describedBy, checked: f.default === true });
+    if (f.type === "date") return el("input", { id, type: "date", "aria-describedby": describedBy });
     const attrs = { id, type: "number", min: f.type === "count" ? f.min : 0, step: f.type === "count" ? 1 : "any", inputmode: f.type === "count" ? "numeric" : "decimal", "aria-describedby": describedBy };
     if (f.max !== undefined) attrs.max = f.max;
     const inp = el("input", attrs);
@@ -159,7 +160,9 @@ export function createForm(root, o) {
       if (!c) continue;
       if (f.type === "choice") a[f.name] = c.value;
       else if (f.type === "flag") a[f.name] = c.checked;
-      else if (c.validity.badInput) local[f.name] = t("notANumber");
+      else if (f.type === "date") {
+        if (c.value) a[f.name] = c.value;
+      } else if (c.validity.badInput) local[f.name] = t("notANumber");
       else if (c.value.trim() !== "") a[f.name] = Number(c.value);
     }
     return { a, local };

@@ -252,7 +252,10 @@ export const fields = {
   role: ["Your role", "As credited in the book"],
   translation: ["Translation", "A translated work"],
   type: ["Patent type", "Type of patent granted"],
-  months: ["Months", "Months within the assessment year (1–12)"],
+  months: ["Months", "Months within the assessment year (1–12); or give days, or an end date"],
+  "leave.days": ["Days", "Days of leave (e.g. 98 days of maternity leave)"],
+  "assignment.days": ["Days", "Days of the assignment"],
+  end: ["End date", "Its last day, when it crosses into another year (it starts on the date above)"],
   reason: ["Reason", "Work abroad, sickness, maternity or injury"],
   id: ["Id", ""], kind: ["Kind", ""], date: ["Date", ""], title: ["Title", ""],
 };

@@ -12,6 +12,7 @@ use crate::ruleset::*;
 use crate::say;
 use crate::sym::Sym;
 use crate::words;
+use chrono::Datelike;
 
 /// What the engine knows of a line before caps and totals.
 pub(super) struct Draft<'r> {
@@ -42,7 +43,7 @@ pub(super) enum Effect<'r> {
     },
     /// Leave of `group`, which counts once the group's months exceed `threshold`.
     Leave {
-        months: u32,
+        months: f64,
         group: &'r str,
         threshold: u32,
     },
@@ -81,7 +82,8 @@ fn years_of(rule: Option<&Rule>, a: &Activity, y: i32) -> (i32, i32) {
         Some(Credit::Deemed { years, .. }) => back(*years),
         Some(Credit::PerStudyYear(_)) => back(a.study_years()),
         Some(Credit::Spread { years, .. }) => (y, y + *years as i32 - 1),
-        _ => (y, y),
+        // Leave or an assignment with an end: every year it touches.
+        _ => (y, a.end().map_or(y, |e| y + (e.year() - a.year()))),
     }
 }
 
@@ -209,10 +211,10 @@ fn credit<'r>(d: &mut Draft<'r>, rules: &'r Rules, rule: &'r Rule, year: i32, a:
             say!(e, lang, ["），每年 ", { show_f(*h) }, " 学时"], ["), ", { show_f(*h) }, " each year"]);
         }
         Credit::Spread { hours, years: n } => spread(d, *hours, *n, year - years.0, years, lang),
-        Credit::PerYearByMonths { public, professional } => by_months(d, a, *public, *professional, lang),
+        Credit::PerYearByMonths { public, professional } => by_months(d, a.months_in(year), *public, *professional, lang),
         Credit::ProrateRequirement { more_than_months, group } => {
             // Decided once all leave of the year is known (see `prorate`).
-            d.effect = Effect::Leave { months: a.count("months").unwrap_or(0), group, threshold: *more_than_months };
+            d.effect = Effect::Leave { months: a.months_in(year), group, threshold: *more_than_months };
             e.trim_separator();
         }
         Credit::RequirementRelief => {
@@ -400,8 +402,7 @@ fn spread(d: &mut Draft, hours: f64, n: u32, index: i32, years: (i32, i32), lang
     say!(e, lang, ["），本年度 ", { show(this) }], ["), ", { show(this) }, " this year"]);
 }
 
-fn by_months(d: &mut Draft, a: &Activity, public: f64, professional: f64, lang: Lang) {
-    let m = f64::from(a.count("months").unwrap_or(12));
+fn by_months(d: &mut Draft, m: f64, public: f64, professional: f64, lang: Lang) {
     let (p, q) = (cents(public * m / 12.0), cents(professional * m / 12.0));
     d.parts = Some([(Subject::Public, Span::exact(p)), (Subject::Professional, Span::exact(q))]);
     d.subject = Subject::Professional;

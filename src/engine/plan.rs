@@ -117,6 +117,7 @@ fn fields_for<'e>(entry: &'e Entry, rule: &'e Rule, part: Subject, need: f64) ->
                 FieldType::Count { min, .. } => Value::Count(min),
                 FieldType::Number { max } => Value::Number(need.min(max)),
                 FieldType::Flag => Value::Flag(false),
+                FieldType::Date => return None,
             },
         ));
     }

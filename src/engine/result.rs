@@ -48,9 +48,9 @@ fn apply_cap(drafts: &mut [Draft], index: usize, cap: &Cap, lang: Lang) {
 }
 
 /// Leave of one group counts once its months in the year exceed the clause's threshold;
-/// returns the months off duty that pro-rate the requirement.
-fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
-    let mut groups: Vec<(&str, u32, u32)> = Vec::new(); // (group, threshold, months)
+/// returns the months off duty that pro-rate the requirement (to 0.01, at most 12).
+fn prorate(drafts: &mut [Draft], lang: Lang) -> f64 {
+    let mut groups: Vec<(&str, u32, f64)> = Vec::new(); // (group, threshold, months)
     for d in drafts.iter() {
         if let Effect::Leave { months, group, threshold } = d.effect {
             match groups.iter_mut().find(|g| g.0 == group) {
@@ -62,16 +62,17 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
     for d in drafts.iter_mut() {
         if let Effect::Leave { months, group, threshold } = d.effect {
             let sum = groups.iter().find(|g| g.0 == group).map_or(months, |g| g.2);
-            if sum > threshold {
+            let (m, total) = (show_f(months), show_f(sum));
+            if sum > f64::from(threshold) {
                 say!(
                     d.explain,
                     lang,
-                    ["：本年度 ", { months }, " 个月（同类合计 ", { sum }, " 个月，超过 ", { threshold }, " 个月），按实际在岗时间折算年度要求"],
+                    ["：本年度 ", { m }, " 个月（同类合计 ", { total }, " 个月，超过 ", { threshold }, " 个月），按实际在岗时间折算年度要求"],
                     [
                         ": ",
-                        { months },
-                        { words::en(f64::from(months), " month this year (", " months this year (") },
-                        { sum },
+                        { m },
+                        { words::en(months, " month this year (", " months this year (") },
+                        { total },
                         " of this kind in all, more than ",
                         { threshold },
                         "), so the requirement is pro-rated by time on duty"
@@ -83,11 +84,11 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
                 say!(
                     d.explain,
                     lang,
-                    ["：同类合计 ", { sum }, " 个月，未超过 ", { threshold }, " 个月，不折算"],
+                    ["：同类合计 ", { total }, " 个月，未超过 ", { threshold }, " 个月，不折算"],
                     [
                         ": ",
-                        { sum },
-                        { words::en(f64::from(sum), " month", " months") },
+                        { total },
+                        { words::en(sum, " month", " months") },
                         " of this kind in all, not more than ",
                         { threshold },
                         ", so no pro-rating"
@@ -96,7 +97,8 @@ fn prorate(drafts: &mut [Draft], lang: Lang) -> u32 {
             }
         }
     }
-    groups.iter().filter(|g| g.2 > g.1).map(|g| g.2).sum::<u32>().min(12)
+    let off: f64 = groups.iter().filter(|g| g.2 > f64::from(g.1)).map(|g| g.2).sum();
+    (off.min(12.0) * 100.0).round() / 100.0
 }
 
 fn in_force(rs: &RuleSet, year: i32, lang: Lang) -> Applies {
@@ -185,7 +187,7 @@ fn check(s: &Sums, req: &Hours3, exempt: bool) -> (Compliance, Hours3) {
 }
 
 /// The notes of a result: the document's, then what this input made worth saying.
-fn notes(entry: &Entry, off_months: u32, relief_said: bool, exempt_by: Option<(&crate::ruleset::Exemption, Employer)>, lang: Lang) -> Vec<Text> {
+fn notes(entry: &Entry, off_months: f64, relief_said: bool, exempt_by: Option<(&crate::ruleset::Exemption, Employer)>, lang: Lang) -> Vec<Text> {
     let mut notes: Vec<Text> = entry.set.notes.iter().map(|n| note_text(lang, n)).collect();
     if let Some(note) = &entry.deferral {
         notes.push(note_text(lang, note));
@@ -199,19 +201,13 @@ fn notes(entry: &Entry, off_months: u32, relief_said: bool, exempt_by: Option<(&
         say!(n, lang, ["专业技术人员不受本年度学时要求约束（见该条原文）"], [" are relieved of this requirement (see the clause's own words)"]);
         notes.push(std::mem::take(&mut n).to_string().into());
     }
-    if off_months > 0 {
-        let on = 12 - off_months;
+    if off_months > 0.0 {
+        let (off, on) = (show_f(off_months), show_f(12.0 - off_months));
         say!(
             n,
             lang,
-            ["本年度有 ", { off_months }, " 个月不在岗，年度要求按在岗 ", { on }, "/12 折算"],
-            [
-                { off_months },
-                { words::en(f64::from(off_months), " month", " months") },
-                " off duty this year: the requirement is pro-rated to ",
-                { on },
-                "/12"
-            ]
+            ["本年度有 ", { off }, " 个月不在岗，年度要求按在岗 ", { on }, "/12 折算"],
+            [{ off }, { words::en(off_months, " month", " months") }, " off duty this year: the requirement is pro-rated to ", { on }, "/12"]
         );
         notes.push(std::mem::take(&mut n).to_string().into());
     }
@@ -245,7 +241,7 @@ pub(super) fn evaluate_one(entry: &Entry, input: &Input) -> RuleSetResult {
         apply_cap(&mut drafts, i, cap, lang);
     }
     let off_months = prorate(&mut drafts, lang);
-    let on_duty = f64::from(12 - off_months) / 12.0;
+    let on_duty = (12.0 - off_months) / 12.0;
     let req = &rs.requirement;
     let requirement = Hours3 {
         total: to_f64(cents(req.total * on_duty)),

@@ -392,6 +392,8 @@ impl KindFields<'_> {
                 FieldType::Number { .. } | FieldType::Count { .. } => FieldKind::Number,
                 FieldType::Choice { values } => FieldKind::Choice(values.to_vec()),
                 FieldType::Flag => FieldKind::Flag,
+                // Dates (a leave's end) are not what a rule tests.
+                FieldType::Date => return None,
             });
         }
         let f = self.extra.iter().find(|f| f.kind == self.kind && *f.name == *name)?;

@@ -38,6 +38,8 @@ fn value(f: &FieldSpec) -> BoxedStrategy<Value> {
         FieldType::Count { min, max } => count(min, max),
         FieldType::Choice { values } => select(values.to_vec()).prop_map(|v| json!(v)).boxed(),
         FieldType::Flag => any::<bool>().prop_map(|b| json!(b)).boxed(),
+        // Set with the date it follows (see `activity`).
+        FieldType::Date => Just(Value::Null).boxed(),
     }
 }
 
@@ -82,12 +84,31 @@ fn date(year: i32) -> BoxedStrategy<String> {
     (y, md).prop_map(|(y, (m, d))| format!("{y:04}-{m:02}-{d:02}")).boxed()
 }
 
+/// Leave and assignments: one of months, days, or an end up to 500 days after the date.
+fn span(m: &mut Map<String, Value>, date: &str, (which, months, days, after): (u8, u32, f64, i64)) {
+    for f in ["months", "days", "end"] {
+        m.remove(f);
+    }
+    match which {
+        0 => m.insert("months".into(), json!(months)),
+        1 => m.insert("days".into(), json!(days)),
+        _ => {
+            let start = xueshi::input::parse_date(date).expect("a drawn date");
+            m.insert("end".into(), json!((start + chrono::Days::new(after as u64)).to_string()))
+        }
+    };
+}
+
 /// A valid activity of any kind, dated in or around `year`, without its `id`.
 pub fn activity(year: i32) -> BoxedStrategy<Map<String, Value>> {
     let kind = select((0..KINDS.len()).collect::<Vec<_>>()).prop_flat_map(|i| kind_fields(&KINDS[i]));
     let title = prop_oneof![3 => Just(None), 1 => "[a-z 学时]{0,20}".prop_map(Some)];
-    (kind, date(year), title)
-        .prop_map(|(mut m, d, t)| {
+    let spans = (0u8..3, 1u32..=12, 0.0..=366.0f64, 0i64..500);
+    (kind, date(year), title, spans)
+        .prop_map(|(mut m, d, t, s)| {
+            if m.get("kind").and_then(Value::as_str).is_some_and(|k| matches!(k, "leave" | "assignment")) {
+                span(&mut m, &d, s);
+            }
             m.insert("date".into(), json!(d));
             if let Some(t) = t {
                 m.insert("title".into(), json!(t));
