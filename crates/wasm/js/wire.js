@@ -89,13 +89,16 @@ function readable(value, depth) {
 // rebuilt by its decoder below, named the first time it is sent. Rule set text arrives
 // once and is kept for later calls; what one call adds is dropped again if it cannot be
 // read whole, as the Rust side then does not record it as sent either.
-const syms = []; // Sym id -> text
-const shapes = []; // shape id -> decoder
-const names = []; // variant id -> name
+// What each build's wasm instance has sent, kept apart: the calculator build and the full
+// build may run in one page (rule files, the web component), each numbering its own texts
+// and shapes. Per build: syms (Sym id -> text), shapes (shape id -> decoder), names
+// (variant id -> name).
+const states = [];
 const utf16 = new TextDecoder("utf-16le");
 const SKIPPED = Symbol("left out");
 
-export function decodeValue(nums, codes) {
+export function decodeValue(nums, codes, build) {
+  const { syms, shapes, names } = (states[build] ??= { syms: [], shapes: [], names: [] });
   const text = utf16.decode(codes);
   let i = 0;
   let at = 0;

@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(js_name = encodeInput)]
     fn encode_input(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = decodeValue, catch)]
-    fn decode_value(nums: &[f64], text: &[u16]) -> Result<JsValue, JsValue>;
+    fn decode_value(nums: &[f64], text: &[u16], build: u32) -> Result<JsValue, JsValue>;
     #[cfg(feature = "authoring")]
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
@@ -76,12 +76,16 @@ fn with_engine<R>(f: impl FnOnce(&mut Engine) -> Result<R, JsValue>) -> Result<R
     })
 }
 
+/// Which build this is, for js/wire.js to keep each build's texts and shapes apart when
+/// both run in one page (they share that module).
+const BUILD: u32 = if cfg!(feature = "authoring") { 1 } else { 0 };
+
 /// A value sent to JS through the wire; what JS learns is recorded only once it has it.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     SENT.with_borrow_mut(|sent| {
         let mut wire = wire::Wire::new(sent);
         wire.write(value).map_err(|e| JsValue::from(Error::new(&e.to_string())))?;
-        match decode_value(&wire.nums, &wire.text) {
+        match decode_value(&wire.nums, &wire.text, BUILD) {
             Ok(v) => {
                 wire.commit();
                 Ok(v)
