@@ -112,6 +112,8 @@ describe("adding activities", () => {
         if (f.required && empty) await page.fill(`#f-${f.name}`, String(f.min ?? 2));
       }
       if (k.needsTime) await page.fill("#f-hours", "8");
+      // Leave and assignments take one of months, days or an end date: none is required alone.
+      if (k.fields.some((f) => f.name === "end")) await page.fill("#f-months", "2");
       await page.click("#act-form button[type=submit]");
     }
     assert.equal(await page.locator("#acts li").count(), kinds.length);
